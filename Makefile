@@ -1,0 +1,62 @@
+# The whole set-up is `make serve` or `make test`; both start with `make install`,
+# which only redoes a step when its inputs changed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+BUILD_DATE ?=
+PORT ?= 8000
+STAMP_PY := $(VENV)/.installed
+STAMP_JS := node_modules/.installed
+CSS := theme/static/css/app.css
+VENDOR := node_modules/.vendor-installed
+
+.PHONY: install serve html validate test lint clean browser-deps
+
+install: $(STAMP_PY) $(STAMP_JS) $(CSS) $(VENDOR)
+
+$(STAMP_PY): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+$(STAMP_JS): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+$(CSS): theme/scss/app.scss $(STAMP_JS)
+	mkdir -p $(dir $@)
+	node_modules/.bin/sass --load-path=node_modules --style=compressed --no-source-map --quiet-deps theme/scss/app.scss $@
+
+# Browser libraries copied from node_modules into the theme: served from the site itself.
+$(VENDOR): $(STAMP_JS)
+	mkdir -p theme/static/vendor
+	cp node_modules/lunr/lunr.min.js theme/static/vendor/lunr.min.js
+	cp node_modules/qrcode-generator/dist/qrcode.js theme/static/vendor/qrcode.js
+	touch $@
+
+html: install
+	$(BIN)/c2c build --content content --output output $(if $(BUILD_DATE),--build-date $(BUILD_DATE))
+
+validate: $(STAMP_PY)
+	$(BIN)/c2c validate --content content
+
+serve: html
+	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory output
+
+# Headless Chromium from Debian for the browser tests (Playwright drives it).
+browser-deps:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) || \
+	  { echo "Could not install chromium: run 'apt-get install chromium' as root"; exit 1; }; }
+
+test: install browser-deps
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP_PY)
+	$(BIN)/ruff check plugins tests benchmarks
+
+clean:
+	rm -rf output .pytest_cache

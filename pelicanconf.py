@@ -1,0 +1,51 @@
+"""Pelican settings for the C2C registry site. The C2C_* settings are explained in
+README.md; their defaults live in plugins/c2c_registry/settings.py."""
+
+AUTHOR = "West Midlands Combined Authority"
+SITENAME = "Commitment to Collaborate"
+SITEURL = ""
+PATH = "content"
+TIMEZONE = "Europe/London"
+DEFAULT_LANG = "en"
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = [
+    "c2c_registry",  # first: loads and checks the registry, stops the build on bad content
+    "pelican.plugins.sitemap",
+    "c2c_pages",
+    "c2c_trust",
+]
+
+# Registry files are read by the c2c_registry plugin, not as Pelican articles.
+ARTICLE_PATHS = ["news"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = []
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+DIRECT_TEMPLATES = []
+for _kind in ("AUTHOR", "CATEGORY", "TAG"):
+    globals()[f"{_kind}_SAVE_AS"] = ""
+    globals()[f"{_kind}S_SAVE_AS"] = ""
+ARCHIVES_SAVE_AS = ""
+ARTICLE_SAVE_AS = ""
+DISPLAY_PAGES_ON_MENU = False  # O(N^2) output otherwise; the theme has its own menu
+DISPLAY_CATEGORIES_ON_MENU = False
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+RELATIVE_URLS = False
+DELETE_OUTPUT_DIRECTORY = False  # `c2c build` swaps in a complete new folder instead
+
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
+SITEMAP = {
+    "format": "xml",
+    "exclude": [r"^404\.html$"],
+}
+
+# The build date: None means today (UK time); `c2c build --build-date` overrides it.
+C2C_BUILD_DATE = None

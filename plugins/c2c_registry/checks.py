@@ -1,0 +1,239 @@
+"""Rules that a schema cannot express: across files, against vocabularies, about dates.
+
+One small function per rule, each taking the schema-valid files and returning problems,
+so each rule has its own test and its own sentence for the person fixing the file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .files import SLUG_PATTERN, ContentFile
+from .images import image_problem
+from .model import Term
+from .problems import Problem
+
+
+@dataclass
+class Corpus:
+    """What the rules look at: files by kind, vocabularies, and where logos live."""
+
+    files: dict[str, list[ContentFile]]
+    vocab: dict[str, dict[str, Term]]
+    content_dir: Path
+
+    def valid(self, kind: str) -> list[ContentFile]:
+        return [f for f in self.files.get(kind, []) if f.valid]
+
+    def readable(self, kind: str) -> list[ContentFile]:
+        """Files that parsed to fields, even with schema errors: reference rules run on
+        them too, so one run reports everything a reviewer needs to fix."""
+        return [f for f in self.files.get(kind, []) if isinstance(f.data, dict)]
+
+    def slugs(self, kind: str) -> set[str]:
+        """Slugs of every readable file, valid or not, so one broken file does not
+        make every reference to it an error too."""
+        return {f.slug for f in self.files.get(kind, [])}
+
+
+Rule = Callable[[Corpus], Iterable[Problem]]
+
+
+def check_slugs(corpus: Corpus) -> Iterator[Problem]:
+    """File names are slugs (they become web addresses)."""
+    for files in corpus.files.values():
+        for f in files:
+            if not re.match(SLUG_PATTERN, f.slug) or len(f.slug) > 80:
+                yield Problem(
+                    f.path, 1, 1, "(file name)",
+                    f"'{f.slug}' cannot be a web address; rename the file using lower-case "
+                    "letters, digits and single hyphens (at most 80), e.g. "
+                    f"'{_slugify(f.slug)}'",
+                )
+
+
+def check_duplicate_slugs(corpus: Corpus) -> Iterator[Problem]:
+    """Two files of one kind may not share a slug (e.g. a.yaml and sub/a.yml)."""
+    for files in corpus.files.values():
+        first: dict[str, ContentFile] = {}
+        for f in files:
+            if f.slug in first:
+                yield Problem(
+                    f.path, 1, 1, "(file name)",
+                    f"another file has the same name '{f.slug}': {first[f.slug].path}. "
+                    "Each file needs its own name; rename or remove one",
+                )
+            else:
+                first[f.slug] = f
+
+
+_VOCAB_FIELDS = {
+    "organisation": [("sector", "sectors"), ("areas", "areas")],
+    "commitment": [
+        ("pledges.*.stage", "stages"), ("pledges.*.themes", "themes"),
+        ("actions.*.stage", "stages"),
+        ("discussion.in_place.*.stages", "stages"), ("discussion.gaps.*.stages", "stages"),
+        ("discussion.opportunities.*.stages", "stages"),
+    ],
+    "service": [
+        ("stages", "stages"), ("themes", "themes"), ("client_groups", "client-groups"),
+        ("areas", "areas"),
+    ],
+    "alert": [("areas", "areas")],
+}
+
+
+def check_vocabularies(corpus: Corpus) -> Iterator[Problem]:
+    """Every stage, theme, area, sector and client group is a known id."""
+    for kind, fields in _VOCAB_FIELDS.items():
+        for f in corpus.readable(kind):
+            for pattern, vocab_name in fields:
+                terms = corpus.vocab.get(vocab_name, {})
+                for where, value in _select(f.data, pattern.split(".")):
+                    if isinstance(value, str) and value not in terms:
+                        yield f.problem(where, _unknown(value, terms, vocab_name))
+
+
+def check_organisation_references(corpus: Corpus) -> Iterator[Problem]:
+    """Commitments, services and partners name organisations that exist."""
+    orgs = corpus.slugs("organisation")
+    refs = [("commitment", "organisation"), ("service", "organisation"), ("organisation", "partners.*")]
+    for kind, pattern in refs:
+        for f in corpus.readable(kind):
+            for where, value in _select(f.data, pattern.split(".")):
+                if not isinstance(value, str):
+                    continue
+                if value not in orgs:
+                    yield f.problem(where, _unknown(value, {o: None for o in orgs}, "organisations"))
+                elif kind == "organisation" and value == f.slug:
+                    yield f.problem(where, "an organisation cannot be its own partner; remove it")
+
+
+def check_pledge_ids(corpus: Corpus) -> Iterator[Problem]:
+    """Pledge ids are unique in their file, and every action names one of them."""
+    for f in corpus.valid("commitment"):
+        seen: dict[str, int] = {}
+        for i, pledge in enumerate(f.data["pledges"]):
+            if pledge["id"] in seen:
+                yield f.problem(
+                    ("pledges", i, "id"),
+                    f"pledge id '{pledge['id']}' is already used by pledges[{seen[pledge['id']]}]; "
+                    "give each pledge its own id",
+                )
+            seen.setdefault(pledge["id"], i)
+        for i, action in enumerate(f.data.get("actions", [])):
+            if action["pledge"] not in seen:
+                yield f.problem(
+                    ("actions", i, "pledge"),
+                    _unknown(action["pledge"], dict.fromkeys(seen), "pledge ids in this file"),
+                )
+
+
+def check_commitment_dates(corpus: Corpus) -> Iterator[Problem]:
+    """Nothing is approved, due or updated before the session it came from."""
+    for f in corpus.valid("commitment"):
+        held = date.fromisoformat(f.data["held"])
+        approved = date.fromisoformat(f.data["approved"])
+        if approved < held:
+            yield f.problem(("approved",), f"approval ({approved}) is before the session was held ({held}); check both dates")
+        if "review_due" in f.data and date.fromisoformat(f.data["review_due"]) < approved:
+            yield f.problem(("review_due",), f"the review date is before approval ({approved}); check both dates")
+        for i, action in enumerate(f.data.get("actions", [])):
+            if date.fromisoformat(action["due"]) < held:
+                yield f.problem(("actions", i, "due"), f"the deadline ({action['due']}) is before the session was held ({held}); check both dates")
+            previous = held
+            for j, update in enumerate(action.get("updates", [])):
+                when = date.fromisoformat(update["date"])
+                if when < previous:
+                    yield f.problem(
+                        ("actions", i, "updates", j, "date"),
+                        f"this update ({when}) is dated before "
+                        + ("the session was held" if previous == held else "the update above it")
+                        + f" ({previous}); list updates oldest first",
+                    )
+                previous = max(previous, when)
+
+
+def check_organisation_dates(corpus: Corpus) -> Iterator[Problem]:
+    """An award is renewed after it is given."""
+    for f in corpus.valid("organisation"):
+        c2c = f.data["c2c"]
+        if "awarded" in c2c and "renewal_due" in c2c and c2c["renewal_due"] < c2c["awarded"]:
+            yield f.problem(("c2c", "renewal_due"), f"renewal ({c2c['renewal_due']}) is before the award ({c2c['awarded']}); check both dates")
+
+
+def check_alert_dates(corpus: Corpus) -> Iterator[Problem]:
+    for f in corpus.valid("alert"):
+        if f.data["active_until"] < f.data["active_from"]:
+            yield f.problem(("active_until",), "the alert ends before it starts; check active_from and active_until")
+
+
+def check_hours(corpus: Corpus) -> Iterator[Problem]:
+    """Opening hours make sense: no zero-length span, and each day once per time range."""
+    for f in corpus.valid("service"):
+        for i, span in enumerate(f.data.get("hours", [])):
+            if span["opens"] == span["closes"]:
+                yield f.problem(
+                    ("hours", i, "closes"),
+                    "opens and closes at the same time; for a service open all day and night "
+                    "use `always_open: true` instead",
+                )
+
+
+def check_logos(corpus: Corpus) -> Iterator[Problem]:
+    """A named logo exists in content/organisations/logos/ and is a sane image."""
+    logo_dir = corpus.content_dir / "organisations" / "logos"
+    for f in corpus.valid("organisation"):
+        if "logo" not in f.data:
+            continue
+        path = logo_dir / f.data["logo"]
+        if not path.is_file():
+            yield f.problem(("logo",), f"there is no file {f.data['logo']} in content/organisations/logos/; add it or fix the name")
+            continue
+        message = image_problem(path)
+        if message:
+            yield f.problem(("logo",), message)
+
+
+RULES: list[Rule] = [
+    check_slugs, check_duplicate_slugs, check_vocabularies, check_organisation_references,
+    check_pledge_ids, check_commitment_dates, check_organisation_dates, check_alert_dates,
+    check_hours, check_logos,
+]
+
+
+def run_checks(corpus: Corpus, rules: list[Rule] = RULES) -> list[Problem]:
+    return [p for rule in rules for p in rule(corpus)]
+
+
+def _select(data: object, parts: list[str], where: tuple = ()) -> Iterator[tuple[tuple, object]]:
+    """Values at a dotted pattern; `*` walks a list, a list at the end yields its items."""
+    if not parts:
+        if isinstance(data, list):
+            for i, item in enumerate(data):
+                yield where + (i,), item
+        else:
+            yield where, data
+        return
+    head, rest = parts[0], parts[1:]
+    if head == "*":
+        for i, item in enumerate(data if isinstance(data, list) else []):
+            yield from _select(item, rest, where + (i,))
+    elif isinstance(data, dict) and head in data:
+        yield from _select(data[head], rest, where + (head,))
+
+
+def _unknown(value: object, known: dict, what: str) -> str:
+    close = difflib.get_close_matches(str(value), list(known), n=1)
+    suggestion = f"did you mean '{close[0]}'? " if close else ""
+    listed = ", ".join(sorted(known)) if len(known) <= 20 else f"see the {what} list"
+    return f"'{value}' is not one of the known {what}; {suggestion}Known values: {listed}"
+
+
+def _slugify(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:80] or "my-file"

@@ -1,0 +1,106 @@
+"""The `c2c` command: validate content, build the site.
+
+Written for WMCA staff as much as for developers: every message says what to do next.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .problems import report
+from .registry import InvalidContent, load_registry
+from .settings import SettingsError, build_date
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="c2c", description="Commitment to Collaborate registry tools.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    v = sub.add_parser("validate", help="check every content file and report every problem")
+    v.add_argument("--content", default="content", help="content folder (default: content)")
+    v.add_argument("paths", nargs="*", help="only report problems in these files (all are still read, for cross-references)")
+    b = sub.add_parser("build", help="validate, then build the site; the old output stays until the new one is complete")
+    b.add_argument("--content", default="content", help="content folder (default: content)")
+    b.add_argument("--output", default="output", help="output folder (default: output)")
+    b.add_argument("--build-date", help="the date to build as, YYYY-MM-DD (default: today, UK time)")
+    b.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file (default: pelicanconf.py)")
+    args = parser.parse_args(argv)
+    if args.command == "validate":
+        return validate(Path(args.content), args.paths)
+    return build(Path(args.content), Path(args.output), args.build_date, Path(args.settings))
+
+
+def validate(content: Path, only: list[str] | None = None) -> int:
+    if not content.is_dir():
+        print(f"c2c: there is no content folder at {content}", file=sys.stderr)
+        return 2
+    _, problems = load_registry(content)
+    if only:
+        wanted = {str(Path(p).resolve()) for p in only}
+        base = content.resolve().parent
+        problems = [p for p in problems if str((base / p.path).resolve()) in wanted]
+    if problems:
+        print(report(problems, github=os.environ.get("GITHUB_ACTIONS") == "true"))
+        return 1
+    print(f"All content in {content} is valid.")
+    return 0
+
+
+def build(content: Path, output: Path, date_text: str | None, settings_file: Path) -> int:
+    """Build into a temporary folder beside `output`, then swap it in: a failed build
+    never leaves a half-written site."""
+    from pelican import Pelican
+    from pelican.log import init as init_logging
+    from pelican.settings import read_settings
+
+    if not content.is_dir():
+        print(f"c2c: there is no content folder at {content}", file=sys.stderr)
+        return 2
+    try:
+        today = build_date(date_text)
+    except SettingsError as err:
+        print(f"c2c: {err}", file=sys.stderr)
+        return 2
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
+    staging.chmod(0o755)
+    init_logging(level=logging.WARNING, fatal="warnings", name="pelican")
+    overrides = {
+        "PATH": str(content.resolve()),
+        "OUTPUT_PATH": str(staging),
+        "C2C_BUILD_DATE": today.isoformat(),
+        "DELETE_OUTPUT_DIRECTORY": False,
+    }
+    try:
+        settings = read_settings(str(settings_file) if settings_file.is_file() else None, override=overrides)
+        Pelican(settings).run()
+    except InvalidContent as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(err.code)
+        return 1
+    except BaseException as err:
+        shutil.rmtree(staging, ignore_errors=True)
+        print(f"c2c: the build failed and {output} was left as it was: {err}", file=sys.stderr)
+        return 1
+    _swap(staging, output)
+    print(f"Built the site into {output} as of {today.isoformat()}.")
+    return 0
+
+
+def _swap(staging: Path, output: Path) -> None:
+    old = output.with_name(f".{output.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if output.exists():
+        output.rename(old)
+    staging.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

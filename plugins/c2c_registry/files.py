@@ -1,0 +1,119 @@
+"""Find and read the content files: one parsed, schema-checked record per file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .problems import Problem
+from .schemas import schema_problems
+from .source import SourceError, SourceMap, dotted, parse_yaml, read_text, split_front_matter
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+# folder under content/ -> (kind of file, file endings it holds)
+COLLECTIONS = {
+    "organisations": ("organisation", (".yaml", ".yml")),
+    "pledges": ("commitment", (".md",)),
+    "services": ("service", (".yaml", ".yml")),
+    "alerts": ("alert", (".yaml", ".yml")),
+}
+IGNORED_DIRS = {"logos"}  # organisations/logos holds images, checked separately
+
+
+@dataclass
+class ContentFile:
+    """One content file after reading: its data, where each value was, what is wrong."""
+
+    kind: str
+    slug: str
+    path: str  # as shown to people: relative to the content folder's parent
+    data: Any = None
+    smap: SourceMap = field(default_factory=SourceMap)
+    body: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+    def problem(self, where: tuple, message: str, at_key: bool = False) -> Problem:
+        pos = self.smap.key(where) if at_key else self.smap.value(where)
+        return Problem(self.path, pos.line, pos.column, dotted(where), message)
+
+
+def display_path(path: Path, content_dir: Path) -> str:
+    """Path as the reviewer knows it: `content/pledges/x.md` (or absolute when outside)."""
+    base = content_dir.resolve().parent
+    try:
+        return str(path.resolve().relative_to(base))
+    except ValueError:
+        return str(path)
+
+
+def discover(content_dir: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
+    """Every registry file under content_dir, in a stable order; stray files are problems."""
+    found: list[tuple[str, Path]] = []
+    problems: list[Problem] = []
+    for folder, (kind, endings) in COLLECTIONS.items():
+        root = content_dir / folder
+        if not root.is_dir():
+            continue
+        for path in sorted(root.rglob("*")):
+            if path.is_dir() or path.name.startswith(".") or IGNORED_DIRS & set(path.relative_to(root).parts[:-1]):
+                continue
+            if path.suffix.lower() in endings and path.suffix == path.suffix.lower():
+                found.append((kind, path))
+            else:
+                problems.append(Problem(
+                    display_path(path, content_dir), 1, 1, "(file name)",
+                    f"this folder holds only {' or '.join(endings)} files; rename it "
+                    f"to end in {endings[0]} or move it elsewhere",
+                ))
+    return found, problems
+
+
+def read_content_file(kind: str, path: Path, content_dir: Path) -> ContentFile:
+    """Read, parse and schema-check one file. Never raises for bad content."""
+    record = ContentFile(kind=kind, slug=path.stem, path=display_path(path, content_dir))
+    try:
+        text = read_text(path)
+        offset = 0
+        if kind == "commitment":
+            text, record.body, offset = split_front_matter(text)
+        try:
+            record.data, record.smap = parse_yaml(text)
+        except SourceError as err:
+            err.line += offset
+            raise
+        record.smap.line_offset = offset
+    except SourceError as err:
+        record.problems.append(Problem(record.path, err.line, err.column, err.field, err.message))
+        return record
+    if not isinstance(record.data, dict):
+        record.problems.append(record.problem(
+            (), f"the file must be a set of fields (name: value), but it is {_kind_of(record.data)}",
+        ))
+        return record
+    record.problems += schema_problems(kind, record.data, record.smap, record.path)
+    return record
+
+
+def read_vocabulary(path: Path, content_dir: Path) -> ContentFile:
+    record = ContentFile(kind="vocabulary", slug=path.stem, path=display_path(path, content_dir))
+    try:
+        record.data, record.smap = parse_yaml(read_text(path))
+    except SourceError as err:
+        record.problems.append(Problem(record.path, err.line, err.column, err.field, err.message))
+        return record
+    record.problems += schema_problems("vocabulary", record.data, record.smap, record.path)
+    return record
+
+
+def _kind_of(value: Any) -> str:
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "empty"
+    return f"a single value ({value!r})"

@@ -1,0 +1,36 @@
+"""Is an uploaded image safe to process? Checked from the header before any decoding,
+so a decompression bomb is refused without being decompressed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+MAX_IMAGE_BYTES = 2_000_000
+MAX_SIDE = 4000
+MAX_PIXELS = 16_000_000
+FORMATS = {"PNG", "JPEG"}
+
+
+def image_problem(path: Path) -> str:
+    """'' when the image is fine, else a sentence saying what is wrong."""
+    size = path.stat().st_size
+    if size > MAX_IMAGE_BYTES:
+        return f"the image is {size / 1_000_000:.1f} MB; the limit is {MAX_IMAGE_BYTES // 1_000_000} MB. Save a smaller copy"
+    try:
+        with Image.open(path) as im:
+            if im.format not in FORMATS:
+                return f"the image is {im.format}; use a PNG or JPEG file"
+            width, height = im.size
+            if width > MAX_SIDE or height > MAX_SIDE or width * height > MAX_PIXELS:
+                return (f"the image is {width}×{height} pixels; the limit is {MAX_SIDE}×{MAX_SIDE}. "
+                        "Save a smaller copy")
+            im.verify()
+        with Image.open(path) as im:
+            im.load()
+    except (UnidentifiedImageError, Image.DecompressionBombError):
+        return "this is not an image Pillow can read; export it again as PNG or JPEG"
+    except (OSError, SyntaxError, ValueError) as err:
+        return f"the image is damaged ({err}); export it again as PNG or JPEG"
+    return ""

@@ -1,0 +1,211 @@
+"""The registry in memory: typed records built from validated files.
+
+Records hold what the files say plus links resolved once at load time. Derived state
+that depends on the build date (overdue, due for review, stale) is computed by the
+functions in `derive`, never stored here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Term:
+    """An entry of a controlled vocabulary (stage, theme, area, sector, client group)."""
+
+    id: str
+    name: str
+    description: str = ""
+    group: str = ""
+    gss: str = ""
+    constituent: bool = False
+
+
+@dataclass
+class Organisation:
+    slug: str
+    source: str
+    name: str
+    sector: str
+    areas: list[str]
+    summary: str
+    c2c_status: str
+    short_name: str = ""
+    website: str = ""
+    description_html: str = ""
+    logo: str = ""
+    contact_email: str = ""
+    awarded: date | None = None
+    renewal_due: date | None = None
+    partners: list[str] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
+    services: list[Service] = field(default_factory=list)
+
+
+@dataclass
+class Pledge:
+    id: str
+    text: str
+    stage: str
+    themes: list[str]
+    commitment: Commitment = field(repr=False, compare=False)
+
+    @property
+    def anchor(self) -> str:
+        return f"pledge-{self.id}"
+
+
+@dataclass
+class Update:
+    date: date
+    note: str
+
+
+@dataclass
+class Action:
+    number: int  # 1-based position in the plan, for anchors and tables
+    pledge: Pledge
+    text: str
+    stage: str
+    due: date
+    measure: str
+    status: str
+    lead: str = ""
+    updates: list[Update] = field(default_factory=list)
+
+    @property
+    def commitment(self) -> Commitment:
+        return self.pledge.commitment
+
+    @property
+    def anchor(self) -> str:
+        return f"action-{self.number}"
+
+    @property
+    def latest_update(self) -> Update | None:
+        return self.updates[-1] if self.updates else None
+
+
+@dataclass
+class DiscussionItem:
+    section: str  # in_place | gaps | opportunities
+    text: str
+    stages: list[str]
+    commitment: Commitment = field(repr=False, compare=False)
+
+
+@dataclass
+class Commitment:
+    slug: str
+    source: str
+    organisation: Organisation
+    held: date
+    approach: str
+    approved: date
+    title: str = ""
+    participants: int | None = None
+    collaborators: list[str] = field(default_factory=list)
+    review_due: date | None = None
+    body_html: str = ""
+    pledges: list[Pledge] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    discussion: list[DiscussionItem] = field(default_factory=list)
+
+    @property
+    def display_title(self) -> str:
+        return self.title or f"{self.organisation.name} {self.approach.replace('-', ' ')} {self.held.year}"
+
+    def pledges_in(self, stage: str) -> list[Pledge]:
+        return [p for p in self.pledges if p.stage == stage]
+
+
+@dataclass
+class Location:
+    name: str
+    address: list[str]
+    town: str
+    postcode: str
+    lat: float | None = None
+    lon: float | None = None
+    accessibility: str = ""
+
+
+@dataclass
+class Hours:
+    days: list[str]
+    opens: str
+    closes: str
+
+
+@dataclass
+class Service:
+    slug: str
+    source: str
+    name: str
+    summary: str
+    stages: list[str]
+    client_groups: list[str]
+    areas: list[str]
+    last_verified: date
+    organisation: Organisation | None = None
+    provider: str = ""
+    description_html: str = ""
+    themes: list[str] = field(default_factory=list)
+    eligibility: str = ""
+    locations: list[Location] = field(default_factory=list)
+    phone: str = ""
+    email: str = ""
+    website: str = ""
+    hours: list[Hours] = field(default_factory=list)
+    hours_note: str = ""
+    always_open: bool = False
+    referral: str = ""
+    referral_details: str = ""
+    cost: str = ""
+    languages: list[str] = field(default_factory=list)
+    status: str = "active"
+
+    @property
+    def provider_name(self) -> str:
+        return self.organisation.name if self.organisation else self.provider
+
+
+@dataclass
+class Alert:
+    slug: str
+    source: str
+    title: str
+    message_html: str
+    level: str
+    areas: list[str]
+    active_from: date
+    active_until: date
+
+
+@dataclass
+class Registry:
+    """Everything the site is built from. Lists are sorted so output is deterministic."""
+
+    vocab: dict[str, dict[str, Term]]
+    organisations: dict[str, Organisation]
+    commitments: dict[str, Commitment]
+    services: dict[str, Service]
+    alerts: dict[str, Alert] = field(default_factory=dict)
+
+    @property
+    def stages(self) -> list[Term]:
+        return list(self.vocab["stages"].values())
+
+    @property
+    def pledges(self) -> list[Pledge]:
+        return [p for c in self.commitments.values() for p in c.pledges]
+
+    @property
+    def actions(self) -> list[Action]:
+        return [a for c in self.commitments.values() for a in c.actions]
+
+    @property
+    def discussion(self) -> list[DiscussionItem]:
+        return [d for c in self.commitments.values() for d in c.discussion]

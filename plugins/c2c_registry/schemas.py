@@ -1,0 +1,156 @@
+"""JSON Schema validation that speaks to the person who wrote the file.
+
+jsonschema's own messages are written for developers; WMCA staff get a sentence that says
+what is wrong and what a valid value looks like, placed on the line of the offending key.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from .problems import Problem
+from .source import SourceMap, dotted
+
+SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+KINDS = ("organisation", "commitment", "service", "alert", "vocabulary")
+
+
+@cache
+def validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
+    """A compiled validator for one kind of file (schemas are read once per process)."""
+    common = json.loads((schema_dir / "common.schema.json").read_text("utf-8"))
+    schema = json.loads((schema_dir / f"{kind}.schema.json").read_text("utf-8"))
+    registry = Registry().with_resource("common.schema.json", Resource.from_contents(common))
+    return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
+
+
+def schema_problems(kind: str, data: Any, smap: SourceMap, path: str) -> list[Problem]:
+    """Every schema violation in one file's data, located and explained."""
+    problems = []
+    for error in validator(kind).iter_errors(data):
+        for leaf in _leaves(error):
+            problems.append(_problem(leaf, smap, path))
+    return sorted(set(problems))
+
+
+def _leaves(error: ValidationError) -> list[ValidationError]:
+    """The most specific errors; a oneOf/anyOf failure is reported as itself."""
+    if error.validator in ("oneOf", "anyOf") and _hint(error):
+        return [error]
+    if error.context:
+        best = [e for e in error.context if e.validator not in ("required", "not")]
+        return [e for e in best] or [error]
+    return [error]
+
+
+def _hint(error: ValidationError) -> str:
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    return schema.get("x-hint", "")
+
+
+def _problem(error: ValidationError, smap: SourceMap, path: str) -> Problem:
+    where = tuple(error.absolute_path)
+    field = dotted(where)
+    message = _message(error, smap, where)
+    pos = smap.value(where)
+    if error.validator == "additionalProperties":
+        extra = _unknown_fields(error)
+        if extra:
+            field = dotted(where + (extra[0],))
+            pos = smap.key(where + (extra[0],))
+    elif error.validator == "required" or error.validator == "dependentRequired":
+        missing = _quoted(error.message)
+        field = dotted(where + (missing,)) if missing else field
+        pos = smap.key(where) if where else pos
+    elif where:
+        pos = smap.key(where) if error.validator in ("type",) and _is_container(error) else pos
+    return Problem(path, pos.line, pos.column, field, message)
+
+
+def _is_container(error: ValidationError) -> bool:
+    return isinstance(error.instance, (dict, list))
+
+
+def _unknown_fields(error: ValidationError) -> list[str]:
+    allowed = set(error.schema.get("properties", {}))
+    return sorted(k for k in error.instance if k not in allowed)
+
+
+def _quoted(message: str) -> str:
+    parts = message.split("'")
+    return parts[1] if len(parts) > 2 else ""
+
+
+_TYPE_WORDS = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list (lines starting with '- ', or [a, b])",
+    "object": "a set of fields (name: value)",
+}
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"true/false ({str(value).lower()})"
+    if value is None:
+        return "empty"
+    if isinstance(value, (int, float)):
+        return f"a number ({value})"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a set of fields"
+    return f"text ({value!r})"
+
+
+def _message(error: ValidationError, smap: SourceMap, where: tuple) -> str:
+    v = error.validator
+    hint = _hint(error)
+    tail = f"; {hint}" if hint else ""
+    if v == "type":
+        expected = error.validator_value
+        words = " or ".join(_TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
+        raw = smap.raw.get(where)
+        msg = f"expected {words}, but this is {_describe(error.instance)}"
+        if raw is not None and expected == "string" and not isinstance(error.instance, str):
+            msg += f"; YAML read `{raw}` as {_describe(error.instance).split(' (')[0]}: put it in quotes, \"{raw}\""
+        return msg + tail
+    if v == "required":
+        return f"this required field is missing: add `{_quoted(error.message)}:`" + tail
+    if v == "additionalProperties":
+        extra = _unknown_fields(error)
+        allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        return f"unknown field '{extra[0] if extra else '?'}'; check the spelling. Allowed fields here: {allowed}"
+    if v == "enum":
+        options = ", ".join(str(o) for o in error.validator_value)
+        return f"{error.instance!r} is not allowed here; use one of: {options}"
+    if v == "pattern":
+        return f"{error.instance!r} is not in the right form{tail or '; see the README for the format'}"
+    if v == "format":
+        return f"{error.instance!r} is not valid{tail or ''}"
+    if v == "maxLength":
+        return f"this is {len(error.instance)} characters long; the limit is {error.validator_value}. Shorten it"
+    if v == "minLength":
+        return "this is empty; write something or remove the field"
+    if v == "minItems":
+        return f"this list needs at least {error.validator_value} item{'s' if error.validator_value != 1 else ''}"
+    if v == "uniqueItems":
+        return "this list has the same item twice; keep one of each"
+    if v in ("minimum", "maximum"):
+        return f"{error.instance} is out of range ({v} {error.validator_value})"
+    if v == "minProperties":
+        return f"this is empty{tail or ''}"
+    if v in ("oneOf", "anyOf", "if", "then"):
+        return hint or error.message
+    if v == "dependentRequired":
+        return f"add `{_quoted(error.message)}:` as well: both are needed together"
+    return error.message + tail

@@ -1,0 +1,65 @@
+"""The project's own settings: names, defaults and checks in one place."""
+
+from __future__ import annotations
+
+import os
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+DEFAULTS: dict[str, Any] = {
+    # The date the site is built "as of": drives overdue, due soon, stale and alerts.
+    # None means today in UK time; set it (or pass --build-date) for reproducible output.
+    "C2C_BUILD_DATE": None,
+    "C2C_DUE_SOON_DAYS": 30,
+    # A listing whose last_verified is older than this is shown with a warning.
+    "C2C_STALE_AFTER_DAYS": 365,
+    # Where the quick-exit control goes: a neutral site.
+    "C2C_QUICK_EXIT_URL": "https://www.bbc.co.uk/weather",
+    # "Need help now?" routes, shown first on every directory page.
+    "C2C_HELP_NOW": [
+        {"label": "In immediate danger: call 999", "href": "tel:999"},
+        {"label": "Shelter's free housing advice helpline: 0808 800 4444", "href": "tel:08088004444"},
+        {"label": "National Domestic Abuse Helpline (24 hours): 0808 2000 247", "href": "tel:08082000247"},
+        {"label": "Samaritans (24 hours): 116 123", "href": "tel:116123"},
+        {"label": "Tell StreetLink about someone sleeping rough", "href": "https://thestreetlink.org.uk/"},
+    ],
+    # Where "report a problem with this listing" sends people.
+    "C2C_REPORT_EMAIL": "c2c-directory@example.org",
+    # Where the content lives on GitHub, for "edit this file" and issue links.
+    "C2C_REPOSITORY_URL": "",
+}
+
+
+class SettingsError(ValueError):
+    pass
+
+
+def check_settings(settings: dict[str, Any]) -> None:
+    """Fill in defaults and refuse misspelt C2C_ settings, naming them."""
+    unknown = sorted(k for k in settings if k.startswith("C2C_") and k not in DEFAULTS and k not in _INTERNAL)
+    if unknown:
+        raise SettingsError(
+            f"unknown setting {', '.join(unknown)}; the C2C settings are: {', '.join(DEFAULTS)}"
+        )
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+    settings["C2C_TODAY"] = build_date(settings["C2C_BUILD_DATE"])
+
+
+_INTERNAL = {"C2C_TODAY", "C2C_REGISTRY", "C2C_CSP"}
+
+
+def build_date(value: Any) -> date:
+    """The build date from a setting: a date, 'YYYY-MM-DD', or None for today in UK time."""
+    if value is None or value == "":
+        env = os.environ.get("C2C_BUILD_DATE")
+        if env:
+            return build_date(env)
+        return datetime.now(ZoneInfo("Europe/London")).date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise SettingsError(f"C2C_BUILD_DATE must be a date written YYYY-MM-DD, not {value!r}") from None

@@ -1,0 +1,225 @@
+"""Read content files into plain data while remembering where every value came from.
+
+PyYAML's composer gives nodes with line and column marks; we build Python values from
+those nodes ourselves so that we can (a) keep a position for every key and value,
+(b) reject what a registry file never needs and an attacker might use: duplicate keys,
+anchors and aliases (alias bombs), merge keys and custom tags, and (c) keep dates as the
+text the author wrote, so the JSON Schema checks them as strings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+try:  # libyaml is ~8x faster; fall back to pure Python where it is missing.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 1_000_000
+MAX_NODES = 50_000
+
+Path_ = tuple  # a path into the data: keys and list indices
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    column: int
+
+
+class SourceError(Exception):
+    """A file that cannot be read as registry data at all."""
+
+    def __init__(self, message: str, line: int = 1, column: int = 1, field: str = "(file)"):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+        self.field = field
+
+
+@dataclass
+class SourceMap:
+    """Positions of the values (and of the keys) in one file."""
+
+    values: dict[Path_, Position] = field(default_factory=dict)
+    keys: dict[Path_, Position] = field(default_factory=dict)
+    raw: dict[Path_, str] = field(default_factory=dict)
+    line_offset: int = 0
+
+    def value(self, path: Path_) -> Position:
+        """Where the value at `path` is, or its nearest enclosing value."""
+        path = tuple(path)
+        while path not in self.values and path:
+            path = path[:-1]
+        return self._shift(self.values.get(path, Position(1, 1)))
+
+    def key(self, path: Path_) -> Position:
+        """Where the key naming `path` is (falls back to the value)."""
+        path = tuple(path)
+        if path in self.keys:
+            return self._shift(self.keys[path])
+        return self.value(path)
+
+    def _shift(self, pos: Position) -> Position:
+        return Position(pos.line + self.line_offset, pos.column)
+
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+_constructor = yaml.constructor.SafeConstructor()
+
+
+def read_text(path: Path) -> str:
+    """File contents as text: size-limited, UTF-8 (a BOM is allowed), LF line endings."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise SourceError(
+            f"the file is {size / 1_000_000:.1f} MB; the limit is "
+            f"{MAX_FILE_BYTES // 1_000_000} MB. Split it or remove what is not content."
+        )
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise SourceError(
+            "the file is not UTF-8 text. Save it as UTF-8 in your editor.", line=line
+        ) from None
+    if "\x00" in text:
+        raise SourceError("the file contains a NUL character; it is not a text file.")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def parse_yaml(text: str) -> tuple[Any, SourceMap]:
+    """Parse one YAML document into plain data and a SourceMap."""
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise SourceError("the file is empty; it needs the fields described in the README.")
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = err.problem or err.context or "cannot be read"
+        raise SourceError(
+            f"this is not valid YAML ({problem}). Check indentation and that text "
+            "containing ': ' or starting with a special character is in quotes.",
+            line,
+            col,
+        ) from None
+    except yaml.YAMLError as err:
+        raise SourceError(f"this is not valid YAML ({err}).") from None
+    smap = SourceMap()
+    builder = _Builder(smap)
+    return builder.build(node, ()), smap
+
+
+class _Builder:
+    def __init__(self, smap: SourceMap):
+        self.smap = smap
+        self.seen: set[int] = set()
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        if id(node) in self.seen:
+            raise self._error(node, "YAML aliases (*name) are not allowed; write the value out.")
+        self.seen.add(id(node))
+        if len(self.seen) > MAX_NODES:
+            raise self._error(node, f"the file has more than {MAX_NODES} values; it is too large.")
+        self.smap.values[path] = _pos(node)
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                raise self._error(node, f"custom YAML tags ({node.tag}) are not allowed.")
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        return self._scalar(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
+        if node.tag != "tag:yaml.org,2002:map":
+            raise self._error(node, f"custom YAML tags ({node.tag}) are not allowed.")
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise self._error(key_node, "YAML merge keys (<<) are not allowed.")
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                raise self._error(
+                    key_node,
+                    f"field names must be words, but {key_node.value!r} is read as a "
+                    f"{_kind(key_node)}. Put it in quotes or rename it.",
+                )
+            key = key_node.value
+            if key in result:
+                first = self.smap.keys[path + (key,)]
+                raise self._error(
+                    key_node,
+                    f"the field '{key}' appears twice (first on line {first.line}); "
+                    "keep one.",
+                    field=dotted(path + (key,)),
+                )
+            self.smap.keys[path + (key,)] = _pos(key_node)
+            result[key] = self.build(value_node, path + (key,))
+        return result
+
+    def _scalar(self, node: yaml.ScalarNode, path: Path_) -> Any:
+        self.smap.raw[path] = node.value
+        if node.tag == "tag:yaml.org,2002:timestamp":
+            return node.value  # keep the author's text; the schema checks the date
+        if node.tag not in _PLAIN_TAGS:
+            raise self._error(node, f"custom YAML tags ({node.tag}) are not allowed.")
+        if node.tag == "tag:yaml.org,2002:str":
+            return node.value
+        try:
+            return _constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError):
+            return node.value
+
+    def _error(self, node: yaml.Node, message: str, field: str = "") -> SourceError:
+        pos = _pos(node)
+        return SourceError(message, pos.line, pos.column, field or "(file)")
+
+
+def _pos(node: yaml.Node) -> Position:
+    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+
+
+def _kind(node: yaml.Node) -> str:
+    return {
+        "tag:yaml.org,2002:int": "number",
+        "tag:yaml.org,2002:float": "number",
+        "tag:yaml.org,2002:bool": "true/false value",
+        "tag:yaml.org,2002:null": "empty value",
+        "tag:yaml.org,2002:timestamp": "date",
+    }.get(node.tag, "list or mapping")
+
+
+def dotted(path: Path_) -> str:
+    """`('actions', 2, 'due')` -> `actions[2].due`, the way errors name a field."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "(file)"
+
+
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """Split a Markdown file into (front matter YAML, body, line where the YAML starts - 1)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise SourceError(
+            "the file must start with a line '---', then the YAML fields, then another '---'."
+        )
+    for i, line in enumerate(lines[1:], start=1):
+        if line.strip() in ("---", "..."):
+            return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), 1
+    raise SourceError("the YAML front matter has no closing '---' line.")
