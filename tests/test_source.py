@@ -1,0 +1,95 @@
+"""The YAML reader: positions, and everything a registry file must not contain."""
+
+from pathlib import Path
+
+import pytest
+
+from c2c_registry.source import SourceError, parse_yaml, read_text, split_front_matter
+
+
+def test_positions_are_kept_for_keys_and_values():
+    data, smap = parse_yaml("name: A\nc2c:\n  status: awarded\nareas:\n  - birmingham\n  - coventry\n")
+    assert data == {"name": "A", "c2c": {"status": "awarded"}, "areas": ["birmingham", "coventry"]}
+    assert (smap.value(("c2c", "status")).line, smap.value(("c2c", "status")).column) == (3, 11)
+    assert smap.key(("c2c", "status")).column == 3
+    assert smap.value(("areas", 1)).line == 6
+    # a path that does not exist falls back to its nearest parent
+    assert smap.value(("c2c", "missing")).line == 3
+
+
+def test_dates_stay_text_so_the_schema_checks_them():
+    data, _ = parse_yaml("held: 2021-05-12\nbad: 2021-02-30\n")
+    assert data == {"held": "2021-05-12", "bad": "2021-02-30"}
+
+
+def test_yaml_1_1_surprises_are_visible_as_non_strings():
+    data, smap = parse_yaml("a: no\nb: 17:00\nc: '17:00'\n")
+    assert data["a"] is False and data["b"] == 1020 and data["c"] == "17:00"
+    assert smap.raw[("b",)] == "17:00"  # the author's text, for the error message
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("name: A\nname: B\n", "appears twice (first on line 1)"),
+        ("a: &x [1, 2]\nb: *x\n", "aliases"),
+        ("base: &b {x: 1}\nother:\n  <<: *b\n", "merge keys"),
+        ("a: !!python/object:os.system ls\n", "custom YAML tags"),
+        ("a: !custom 1\n", "custom YAML tags"),
+        ("1: one\n", "field names must be words"),
+        ("a: [1, 2\n", "not valid YAML"),
+        ("", "empty"),
+        ("# just a comment\n\n", "empty"),
+    ],
+)
+def test_rejected_yaml(text, expected):
+    with pytest.raises(SourceError) as err:
+        parse_yaml(text)
+    assert expected in err.value.message
+
+
+def test_duplicate_key_error_points_at_the_second_key():
+    with pytest.raises(SourceError) as err:
+        parse_yaml("name: A\nsummary: x\nname: B\n")
+    assert (err.value.line, err.value.column, err.value.field) == (3, 1, "name")
+
+
+def test_alias_bomb_is_refused_quickly():
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i, name in enumerate("bcdefghi"):
+        prev = "abcdefghi"[i]
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{prev}"] * 9) + "]")
+    with pytest.raises(SourceError, match="aliases"):
+        parse_yaml("\n".join(lines) + "\n")
+
+
+def test_read_text_accepts_bom_and_crlf(tmp_path: Path):
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"\xef\xbb\xbfname: Caf\xc3\xa9\r\nsector: health\r\n")
+    data, smap = parse_yaml(read_text(path))
+    assert data == {"name": "Café", "sector": "health"}
+    assert smap.value(("sector",)).line == 2
+
+
+def test_read_text_rejects_non_utf8_naming_the_line(tmp_path: Path):
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"name: ok\nsummary: caf\xe9\n")
+    with pytest.raises(SourceError) as err:
+        read_text(path)
+    assert err.value.line == 2 and "UTF-8" in err.value.message
+
+
+def test_read_text_rejects_oversized_files_without_parsing(tmp_path: Path):
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"a: " + b"x" * 1_200_000)
+    with pytest.raises(SourceError, match="limit is 1 MB"):
+        read_text(path)
+
+
+def test_front_matter_split_and_line_offset():
+    yaml_text, body, offset = split_front_matter("---\na: 1\n---\nBody\n")
+    assert (yaml_text, body.strip(), offset) == ("a: 1", "Body", 1)
+    with pytest.raises(SourceError, match="start with a line '---'"):
+        split_front_matter("a: 1\n")
+    with pytest.raises(SourceError, match="no closing"):
+        split_front_matter("---\na: 1\n")
