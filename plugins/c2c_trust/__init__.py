@@ -42,7 +42,12 @@ def headers_file() -> str:
 
 
 def robots_txt(siteurl: str) -> str:
-    return f"User-agent: *\nAllow: /\nSitemap: {siteurl}/sitemap.xml\n"
+    """Crawlers may read everything. The Sitemap line needs an absolute address, so a
+    local build (SITEURL empty) leaves it out."""
+    text = "User-agent: *\nAllow: /\n"
+    if siteurl.startswith(("https://", "http://")):
+        text += f"Sitemap: {siteurl}/sitemap.xml\n"
+    return text
 
 
 def set_csp(pelican) -> None:

@@ -1,0 +1,68 @@
+"""The `c2c` command as WMCA staff and CI run it: exit codes and messages."""
+
+import os
+import subprocess
+
+from conftest import ROOT
+from helpers import TINY, edit, tiny_copy
+
+C2C = str(ROOT / ".venv" / "bin" / "c2c")
+
+
+def run(*args, env=None):
+    return subprocess.run([C2C, *args], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "GITHUB_ACTIONS": "false", **(env or {})})
+
+
+def test_validate_clean_content_exits_0():
+    result = run("validate", "--content", str(TINY))
+    assert result.returncode == 0 and "is valid" in result.stdout
+
+
+def test_validate_reports_every_problem_and_exits_1(tmp_path):
+    content = tiny_copy(tmp_path)
+    edit(content, "organisations/beta-housing.yaml", "sector: housing", "sector: housin")
+    edit(content, "services/helpline.yaml", "always_open: true", "always_open: yes please")
+    result = run("validate", "--content", str(content))
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("content/organisations/beta-housing.yaml:2:9: sector: 'housin' is not one of the known sectors")
+    assert lines[1].startswith("content/services/helpline.yaml:10:14: always_open: expected true or false")
+    assert lines[-1] == "2 problems in 2 files. Nothing was built; fix these and run `c2c validate` again."
+    assert "::error" not in result.stdout
+
+
+def test_validate_under_github_actions_adds_annotations(tmp_path):
+    content = tiny_copy(tmp_path)
+    edit(content, "organisations/beta-housing.yaml", "sector: housing", "sector: housin")
+    result = run("validate", "--content", str(content), env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    assert "::error file=content/organisations/beta-housing.yaml,line=2,col=9::sector: 'housin'" in result.stdout
+
+
+def test_validate_can_report_only_named_files(tmp_path):
+    content = tiny_copy(tmp_path)
+    edit(content, "organisations/beta-housing.yaml", "sector: housing", "sector: housin")
+    edit(content, "services/helpline.yaml", "always_open: true", "always_open: 3")
+    result = run("validate", "--content", str(content), str(content / "services/helpline.yaml"))
+    assert result.returncode == 1 and "helpline.yaml" in result.stdout and "beta-housing" not in result.stdout
+
+
+def test_build_refuses_invalid_content_and_keeps_the_old_site(tmp_path):
+    content = tiny_copy(tmp_path)
+    out = tmp_path / "out"
+    assert run("build", "--content", str(content), "--output", str(out), "--build-date", "2026-11-23").returncode == 0
+    before = (out / "index.html").read_bytes()
+    edit(content, "organisations/alpha-trust.yaml", "name: Alpha Health Trust", "name: Renamed Trust\nname: Twice")
+    result = run("build", "--content", str(content), "--output", str(out), "--build-date", "2026-11-23")
+    assert result.returncode == 1
+    assert "content/organisations/alpha-trust.yaml:2:1: name: the field 'name' appears twice" in result.stdout
+    assert (out / "index.html").read_bytes() == before
+    assert not list(tmp_path.glob(".out-building-*"))
+
+
+def test_build_rejects_a_bad_build_date_and_missing_folder(tmp_path):
+    result = run("build", "--content", str(TINY), "--output", str(tmp_path / "o"), "--build-date", "23/11/2026")
+    assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
+    result = run("validate", "--content", str(tmp_path / "nope"))
+    assert result.returncode == 2 and "no content folder" in result.stderr
