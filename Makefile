@@ -31,7 +31,6 @@ $(CSS): theme/scss/app.scss $(STAMP_JS)
 # Browser libraries copied from node_modules into the theme: served from the site itself.
 $(VENDOR): $(STAMP_JS)
 	mkdir -p theme/static/vendor
-	cp node_modules/lunr/lunr.min.js theme/static/vendor/lunr.min.js
 	cp node_modules/qrcode-generator/dist/qrcode.js theme/static/vendor/qrcode.js
 	touch $@
 
