@@ -19,8 +19,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from c2c_registry.registry import load_registry  # noqa: E402
 from make_corpus import write_corpus  # noqa: E402
+
+from c2c_registry.registry import load_registry  # noqa: E402
 
 
 def measure(size: int, work: Path) -> dict[str, float]:

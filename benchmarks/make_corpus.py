@@ -18,9 +18,7 @@ STAGES = ["universal-prevention", "targeted-prevention", "crisis-prevention-and-
 AREAS = ["birmingham", "coventry", "dudley", "sandwell", "solihull", "walsall", "wolverhampton"]
 SECTORS = ["health", "housing", "local-government", "education", "voluntary-community", "faith"]
 STATUSES = ["planned", "in-progress", "done", "dropped"]
-WORDS = ("housing advice tenancy support hospital discharge prison release young people care "
-         "leavers debt benefits training referral pathway outreach shelter recovery family "
-         "employment mental health partnership prevention crisis settled home move on").split()
+WORDS = ["housing", "advice", "tenancy", "support", "hospital", "discharge", "prison", "release", "young", "people", "care", "leavers", "debt", "benefits", "training", "referral", "pathway", "outreach", "shelter", "recovery", "family", "employment", "mental", "health", "partnership", "prevention", "crisis", "settled", "home", "move", "on"]
 
 
 def sentence(rng: random.Random, n: int = 12) -> str:

@@ -1,8 +1,8 @@
 """Documentation kept honest: every setting is documented, the commands README shows exist."""
 
-from conftest import ROOT
-
 from c2c_registry.settings import DEFAULTS
+
+from conftest import ROOT
 
 
 def test_every_c2c_setting_is_documented_in_the_readme():

@@ -1,7 +1,6 @@
 """One case per validation rule: the tiny site is valid; one edit makes it invalid with
 a problem that names the file, the line and the field, and says what to do."""
 
-from pathlib import Path
 
 import pytest
 from PIL import Image

@@ -48,7 +48,7 @@ class RegistryPagesGenerator(Generator):
                 counts = _filter_counts(registry, slices[term.id]) if dimension == "stages" else {}
                 page(term_url(dimension, term.id), "term", dimension=dimension, term=term,
                      slice=slices[term.id], filter_by=None, filter_counts=counts, page_title=term.name)
-                for (by, term_id), n in counts.items():
+                for by, term_id in counts:
                     narrowed_to = registry.vocab[by][term_id]
                     page(f"stages/{term.id}/{by}/{term_id}/", "term", dimension="stages", term=term,
                          slice=slices[term.id].where(by, term_id), filter_by=(by, narrowed_to),

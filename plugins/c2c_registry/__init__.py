@@ -16,7 +16,7 @@ from .registry import InvalidContent, load_registry
 from .settings import check_settings
 from .site import template_helpers, uk_date
 
-__all__ = ["register", "InvalidContent"]
+__all__ = ["InvalidContent", "register"]
 
 
 def load(pelican) -> None:

@@ -13,8 +13,18 @@ from .checks import Corpus, run_checks
 from .files import ContentFile, discover, read_content_file, read_vocabulary
 from .markup import render_markdown
 from .model import (
-    Action, Alert, Commitment, DiscussionItem, Hours, Location, Organisation, Pledge,
-    Registry, Service, Term, Update,
+    Action,
+    Alert,
+    Commitment,
+    DiscussionItem,
+    Hours,
+    Location,
+    Organisation,
+    Pledge,
+    Registry,
+    Service,
+    Term,
+    Update,
 )
 from .problems import Problem
 from .schemas import SCHEMA_DIR

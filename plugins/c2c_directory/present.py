@@ -1,0 +1,165 @@
+"""A service as the directory shows it: every derived value computed once per build.
+
+Templates, services.json (which the browser's filters, "open now" and shortlist read)
+and the JSON-LD all take their words and numbers from a `ServiceView`, so a card, a
+service page and a printed shortlist never disagree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from c2c_registry import derive
+from c2c_registry.markup import safe_url
+from c2c_registry.model import Commitment, Location, Registry, Service
+from c2c_registry.site import uk_date, url_for
+
+from . import hours as h
+from .languages import language_name
+from .links import directions_href, report_issue, report_mailto, tel_href
+
+STATUS_TEXT = {"active": "", "temporarily-closed": "Temporarily closed", "closed": "Closed permanently"}
+REFERRAL_TEXT = {
+    "self": "You can refer yourself: get in touch or turn up",
+    "professional": "You need a referral from a professional, such as a support worker, GP or council officer",
+    "both": "You can refer yourself, or a professional can refer you",
+}
+REFERRAL_SHORT = {"self": "Self-referral", "professional": "Professional referral", "both": "Self or professional referral"}
+COST_TEXT = {"free": "Free", "charge": "There may be a charge"}
+
+
+@dataclass(frozen=True)
+class LocationView:
+    location: Location
+    lines: list[str]
+    directions_href: str
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    service: Service
+    url: str
+    status_text: str
+    intervals: list[h.Interval]
+    hours_rows: list[tuple[str, str]]
+    hours_summary: str
+    stages: list[tuple[str, str]]  # (id, name) pairs, vocabulary order
+    areas: list[tuple[str, str]]
+    groups: list[tuple[str, str]]
+    themes: list[tuple[str, str]]
+    languages: list[str]
+    referral_text: str
+    referral_short: str
+    cost_text: str
+    tel_href: str
+    locations: list[LocationView]
+    last_verified_text: str
+    stale: bool
+    report_mailto: str
+    report_issue: str
+    commitment: Commitment | None
+    search_text: str
+
+    @property
+    def slug(self) -> str:
+        return self.service.slug
+
+    @property
+    def active(self) -> bool:
+        return self.service.status == "active"
+
+
+def _terms(registry: Registry, vocab: str, ids: list[str]) -> list[tuple[str, str]]:
+    """(id, name) in the vocabulary's own order, so tags read the same on every card."""
+    terms = registry.vocab[vocab]
+    return [(t.id, t.name) for t in terms.values() if t.id in ids]
+
+
+def present(service: Service, registry: Registry, settings: dict[str, Any]) -> ServiceView:
+    today: date = settings["C2C_TODAY"]
+    url = url_for(service)
+    page_url = f"{settings.get('SITEURL', '')}/{url}"
+    stages = _terms(registry, "stages", service.stages)
+    areas = _terms(registry, "areas", service.areas)
+    groups = _terms(registry, "client-groups", service.client_groups)
+    themes = _terms(registry, "themes", service.themes)
+    org = service.organisation
+    locations = [
+        LocationView(loc, [*(([loc.name]) if loc.name else []), *loc.address, loc.town, loc.postcode],
+                     directions_href(loc, settings["C2C_DIRECTIONS_URL"]))
+        for loc in service.locations
+    ]
+    words = [service.name, service.provider_name, service.summary, service.eligibility,
+             *(n for _, n in stages + areas + groups + themes),
+             *(part for loc in locations for part in loc.lines)]
+    return ServiceView(
+        service=service,
+        url=url,
+        status_text=STATUS_TEXT.get(service.status, service.status),
+        intervals=h.weekly_intervals(service.hours, service.always_open),
+        hours_rows=h.weekly_table(service.hours),
+        hours_summary=h.summary(service.hours, service.always_open) if service.hours or service.always_open else "",
+        stages=stages,
+        areas=areas,
+        groups=groups,
+        themes=themes,
+        languages=[language_name(code) for code in service.languages],
+        referral_text=REFERRAL_TEXT.get(service.referral, ""),
+        referral_short=REFERRAL_SHORT.get(service.referral, ""),
+        cost_text=COST_TEXT.get(service.cost, ""),
+        tel_href=tel_href(service.phone),
+        locations=locations,
+        last_verified_text=uk_date(service.last_verified),
+        stale=derive.is_stale(service, today, settings["C2C_STALE_AFTER_DAYS"]),
+        report_mailto=report_mailto(service, page_url, settings["C2C_REPORT_EMAIL"]),
+        report_issue=report_issue(service, page_url, settings.get("C2C_REPOSITORY_URL", "")),
+        commitment=org.commitments[0] if org and org.commitments else None,
+        search_text=" ".join(w for w in words if w).lower(),
+    )
+
+
+def present_all(registry: Registry, settings: dict[str, Any]) -> list[ServiceView]:
+    """Every service in directory order: open services A to Z, then temporarily closed,
+    then closed for good (kept so people learn a service they knew has gone)."""
+    views = [present(s, registry, settings) for s in registry.services.values()]
+    rank = {"active": 0, "temporarily-closed": 1, "closed": 2}
+    return sorted(views, key=lambda v: (rank.get(v.service.status, 3), v.service.name.lower(), v.slug))
+
+
+def as_json(view: ServiceView) -> dict[str, Any]:
+    """The record the browser reads from services.json: only what it shows or filters on."""
+    s = view.service
+    return {
+        "slug": s.slug,
+        "url": view.url,
+        "name": s.name,
+        "provider": s.provider_name,
+        "summary": s.summary,
+        "status": s.status,
+        "status_text": view.status_text,
+        "stages": [i for i, _ in view.stages],
+        "areas": [i for i, _ in view.areas],
+        "groups": [i for i, _ in view.groups],
+        "referral": s.referral,
+        "referral_text": view.referral_short,
+        "cost": s.cost,
+        "always_open": s.always_open,
+        "intervals": [list(i) for i in view.intervals],
+        "hours_listed": bool(s.hours) or s.always_open,
+        "hours_summary": view.hours_summary,
+        "hours_note": s.hours_note,
+        "phone": s.phone,
+        "tel": view.tel_href,
+        "email": s.email,
+        "website": safe_url(s.website),
+        "locations": [
+            {"lines": loc.lines, "lat": loc.location.lat, "lon": loc.location.lon}
+            for loc in view.locations
+        ],
+        "last_verified": s.last_verified.isoformat(),
+        "last_verified_text": view.last_verified_text,
+        "stale": view.stale,
+        "search": view.search_text,
+    }
