@@ -164,3 +164,17 @@ def test_plain_pelican_refuses_invalid_content(tmp_path):
     assert result.returncode == 1
     assert "content/organisations/beta-housing.yaml:2:1: (file): this is not valid YAML" in result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_index_pages_list_everything(tiny):
+    orgs = main(page(tiny, "/organisations/"))
+    assert ("/organisations/alpha-trust/", "Alpha Health Trust") in links(orgs)
+    assert "Health · Birmingham, Solihull · 1 commitment" in text(orgs)
+    commitments = main(page(tiny, "/pledges/"))
+    row = next(tr for tr in commitments.iter("tr") if "Alpha roundtable" in text(tr))
+    assert text(row) == "Alpha roundtable Alpha Health Trust 1 June 2021 6 6"
+    stages = main(page(tiny, "/stages/"))
+    assert [text(h) for h in stages.iter("h2")][:2] == ["Universal Prevention", "Targeted Prevention"]
+    assert "1 pledge · 1 action · 0 services" in text(stages)
+    areas = text(main(page(tiny, "/areas/")))
+    assert "Birmingham (E08000025)" in areas and "West Midlands (region-wide) (E12000005)" in areas

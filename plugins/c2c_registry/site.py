@@ -42,6 +42,11 @@ def uk_date(value: date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
 
 
+def count(n: int, noun: str, plural: str = "") -> str:
+    """'1 pledge', '2 pledges': numbers in sentences read properly."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
 def make_term_name(registry: Registry):
     def term_name(term: str, vocab: str) -> str:
         entry = registry.vocab.get(vocab, {}).get(term)
@@ -54,6 +59,7 @@ def template_helpers(registry: Registry, settings: dict[str, Any]) -> dict[str, 
     today = settings["C2C_TODAY"]
     return {
         "url_for": url_for,
+        "count": count,
         "term_url": term_url,
         "term_name": make_term_name(registry),
         "registry": registry,
