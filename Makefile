@@ -56,6 +56,7 @@ test: install browser-deps
 
 lint: $(STAMP_PY)
 	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/mypy --ignore-missing-imports plugins/c2c_registry
 
 clean:
 	rm -rf output .pytest_cache

@@ -26,6 +26,7 @@ def load(pelican) -> None:
     if problems:
         github = os.environ.get("GITHUB_ACTIONS") == "true"
         raise InvalidContent(problems, report(problems, github=github))
+    assert registry is not None  # no problems means a registry
     settings["C2C_REGISTRY"] = registry
     settings.setdefault("JINJA_GLOBALS", {}).update(template_helpers(registry, settings))
     settings.setdefault("JINJA_FILTERS", {})["uk_date"] = uk_date

@@ -49,7 +49,8 @@ class Slice:
     @property
     def organisations(self) -> list[Organisation]:
         seen: dict[str, Organisation] = {}
-        for item in [*self.pledges, *self.actions, *self.discussion]:
+        items: list[Pledge | Action | DiscussionItem] = [*self.pledges, *self.actions, *self.discussion]
+        for item in items:
             seen.setdefault(item.commitment.organisation.slug, item.commitment.organisation)
         return sorted(seen.values(), key=lambda o: o.name.lower())
 

@@ -7,6 +7,8 @@ that could run script, and allows only https, http, mailto, tel and relative lin
 
 from __future__ import annotations
 
+import re
+
 import markdown
 import nh3
 from markupsafe import Markup
@@ -34,18 +36,35 @@ def sanitise_html(html: str) -> str:
         html,
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
+        attribute_filter=_filter_attribute,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
         strip_comments=True,
     ).strip()
 
 
+def _filter_attribute(tag: str, attribute: str, value: str) -> str | None:
+    if attribute == "href":
+        return safe_url(value) or None
+    return value
+
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_C0_OR_SPACE = "".join(chr(c) for c in range(33))
+
+
 def safe_url(url: str) -> str:
-    """A URL from content for an href: kept only if its scheme is allowed, else ''."""
-    url = (url or "").strip()
-    scheme = url.split(":", 1)[0].lower() if ":" in url.split("/", 1)[0] else ""
-    if scheme and scheme not in URL_SCHEMES:
+    """A URL from content for an href: kept only if it is http(s), mailto or tel, or
+    relative to this site; else ''. Judged the way a browser reads it: surrounding
+    spaces and control characters trimmed, tabs and newlines inside ignored, a backslash
+    read as a slash; so `java\tscript:`, `//other.host/` and `/\\other.host` are refused."""
+    url = (url or "").strip(_C0_OR_SPACE)
+    seen = re.sub(r"[\t\n\r]", "", url).replace("\\", "/")
+    if any(ord(c) < 32 or ord(c) == 127 for c in seen):
         return ""
-    if any(ord(c) < 32 for c in url):
+    match = _SCHEME.match(seen)
+    if match:
+        return url if match.group(1).lower() in URL_SCHEMES else ""
+    if seen.startswith("//"):  # protocol-relative: another host, not this site
         return ""
     return url

@@ -121,6 +121,8 @@ def parse_yaml(text: str) -> tuple[Any, SourceMap]:
         ) from None
     except yaml.YAMLError as err:
         raise SourceError(f"this is not valid YAML ({err}).") from None
+    if node is None:
+        raise SourceError("the file is empty; it needs the fields described in the README.")
     smap = SourceMap()
     builder = _Builder(smap)
     return builder.build(node, ()), smap
@@ -144,6 +146,7 @@ class _Builder:
             if node.tag != "tag:yaml.org,2002:seq":
                 raise self._error(node, f"custom YAML tags ({node.tag}) are not allowed.")
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
