@@ -24,7 +24,7 @@ $(STAMP_JS): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-$(CSS): theme/scss/app.scss $(STAMP_JS)
+$(CSS): $(wildcard theme/scss/*.scss) $(STAMP_JS)
 	mkdir -p $(dir $@)
 	node_modules/.bin/sass --load-path=node_modules --style=compressed --no-source-map --quiet-deps theme/scss/app.scss $@
 

@@ -13,6 +13,7 @@ PLUGINS = [
     "c2c_registry",  # first: loads and checks the registry, stops the build on bad content
     "pelican.plugins.sitemap",
     "c2c_pages",
+    "c2c_directory",
     "c2c_trust",
 ]
 

@@ -35,11 +35,13 @@ PAGE_TYPES: dict[str, str] = {
     "404": "404.html",
     # The services directory (plugins/c2c_directory).
     "directory index": "directory/index.html",
-    "service": "directory/services/*/index.html",
+    "service": "directory/*/index.html",  # minus the directory's own folders, below
     "directory by area": "directory/areas/*/index.html",
     "directory by stage": "directory/stages/*/index.html",
     "shortlist": "directory/shortlist/index.html",
 }
+# Matches of a glob above that belong to another page type.
+NOT_OF_TYPE = {"service": re.compile(r"^directory/(areas|stages|shortlist)/")}
 
 # Page types whose pages are reached mainly through the directory: keyboard, filter and
 # quick-exit checks run on these.
@@ -48,7 +50,9 @@ DIRECTORY_TYPES = ("directory index", "service", "directory by area", "directory
 
 def page_file(site: Path, page_type: str) -> Path | None:
     """The representative built file of a page type, or None when the build has none."""
-    matches = sorted(site.glob(PAGE_TYPES[page_type]))
+    exclude = NOT_OF_TYPE.get(page_type)
+    matches = sorted(m for m in site.glob(PAGE_TYPES[page_type])
+                     if not (exclude and exclude.match(m.relative_to(site).as_posix())))
     return matches[0] if matches else None
 
 

@@ -178,3 +178,26 @@ def test_index_pages_list_everything(tiny):
     assert "1 pledge · 1 action · 0 services" in text(stages)
     areas = text(main(page(tiny, "/areas/")))
     assert "Birmingham (E08000025)" in areas and "West Midlands (region-wide) (E12000005)" in areas
+
+
+def test_a_site_published_under_its_own_address_links_absolutely(tmp_path):
+    """publishconf.py sets SITEURL: every internal link must carry it (macros included)."""
+    import os
+    import subprocess
+
+    from conftest import ROOT
+
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [str(ROOT / ".venv/bin/c2c"), "build", "--content", str(TINY), "--output", str(out),
+         "--build-date", "2026-11-23", "--settings", str(ROOT / "publishconf.py")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "C2C_SITEURL": "https://c2c.test"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    for html_file in out.rglob("*.html"):
+        root = page(out, "/" + str(html_file.relative_to(out)))
+        for el in root.iter():
+            for attr in ("href", "src", "action"):
+                value = el.get(attr) or ""
+                assert not (value.startswith("/") and not value.startswith("//")), (html_file, attr, value)

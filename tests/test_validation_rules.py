@@ -129,3 +129,13 @@ def test_problem_formats():
     assert p.plain() == "content/a,b.yaml:3:5: sector: 100% wrong\nreally"
     assert p.github() == "::error file=content/a%2Cb.yaml,line=3,col=5::sector: 100%25 wrong%0Areally"
     assert report([p]).endswith("1 problem in 1 file. Nothing was built; fix these and run `c2c validate` again.")
+
+
+def test_service_slug_that_names_a_directory_page(tmp_path):
+    content = tiny_copy(tmp_path)
+    (content / SERVICE).rename(content / "services/areas.yaml")
+    _, problems = load_registry(content)
+    assert [p.plain() for p in problems] == [
+        "content/services/areas.yaml:1:1: (file name): 'areas' is the name of one of the directory's own "
+        "pages (/directory/areas/); rename the file, for example to areas-service.yaml"
+    ]

@@ -158,7 +158,7 @@ def is_open(intervals: list[Interval], when: datetime, status: str = "active") -
 def weekly_table(hours: list[Hours]) -> list[tuple[str, str]]:
     """(day, hours) for Monday to Sunday; a day's spans in time order, or 'Closed'."""
     rows = []
-    for day, name in zip(DAYS, DAY_NAMES):
+    for day, name in zip(DAYS, DAY_NAMES, strict=True):
         spans = sorted((to_minutes(h.opens), span_text(h.opens, h.closes)) for h in hours if day in h.days)
         rows.append((name, " and ".join(text for _, text in spans) if spans else "Closed"))
     return rows

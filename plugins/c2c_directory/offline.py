@@ -14,7 +14,7 @@ from pathlib import Path
 
 SOURCE = Path(__file__).with_name("sw.js")
 ASSETS = ("theme/css/app.css", "theme/js/site.js", "theme/js/directory.js", "theme/js/directory-exit.js",
-          "theme/js/directory-shortlist.js", "theme/vendor/qrcode.js")
+          "theme/js/directory-filters.js", "theme/js/directory-shortlist.js", "theme/vendor/qrcode.js")
 
 
 def precache_list(output: Path) -> list[str]:

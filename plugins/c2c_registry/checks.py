@@ -17,6 +17,7 @@ from .files import SLUG_PATTERN, ContentFile
 from .images import image_problem
 from .model import Term
 from .problems import Problem
+from .site import RESERVED_SERVICE_SLUGS
 
 
 @dataclass
@@ -70,6 +71,17 @@ def check_duplicate_slugs(corpus: Corpus) -> Iterator[Problem]:
                 )
             else:
                 first[f.slug] = f
+
+
+def check_reserved_slugs(corpus: Corpus) -> Iterator[Problem]:
+    """A service named like one of the directory's own pages would overwrite it."""
+    for f in corpus.files.get("service", []):
+        if f.slug in RESERVED_SERVICE_SLUGS:
+            yield Problem(
+                f.path, 1, 1, "(file name)",
+                f"'{f.slug}' is the name of one of the directory's own pages (/directory/{f.slug}/); "
+                f"rename the file, for example to {f.slug}-service{Path(f.path).suffix}",
+            )
 
 
 _VOCAB_FIELDS = {
@@ -201,7 +213,7 @@ def check_logos(corpus: Corpus) -> Iterator[Problem]:
 
 
 RULES: list[Rule] = [
-    check_slugs, check_duplicate_slugs, check_vocabularies, check_organisation_references,
+    check_slugs, check_duplicate_slugs, check_reserved_slugs, check_vocabularies, check_organisation_references,
     check_pledge_ids, check_commitment_dates, check_organisation_dates, check_alert_dates,
     check_hours, check_logos,
 ]

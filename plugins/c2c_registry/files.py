@@ -20,6 +20,7 @@ COLLECTIONS = {
     "alerts": ("alert", (".yaml", ".yml")),
 }
 IGNORED_DIRS = {"logos"}  # organisations/logos holds images, checked separately
+MAX_BODY_CHARS = 20_000  # the Markdown after a commitment's front matter; as for Markdown fields
 
 
 @dataclass
@@ -97,6 +98,13 @@ def read_content_file(kind: str, path: Path, content_dir: Path) -> ContentFile:
         ))
         return record
     record.problems += schema_problems(kind, record.data, record.smap, record.path)
+    if len(record.body) > MAX_BODY_CHARS:
+        body_line = record.smap.line_offset + text.count("\n") + 3  # the line after the closing ---
+        record.problems.append(Problem(
+            record.path, body_line, 1, "(text after the front matter)",
+            f"this text is {len(record.body):,} characters long; the limit is {MAX_BODY_CHARS:,}. "
+            "Shorten it, or link to a longer report on your own website",
+        ))
     return record
 
 

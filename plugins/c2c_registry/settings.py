@@ -26,6 +26,9 @@ DEFAULTS: dict[str, Any] = {
     ],
     # Where "report a problem with this listing" sends people.
     "C2C_REPORT_EMAIL": "c2c-directory@example.org",
+    # A service location's "Get directions" link; {destination} becomes "lat,lon" (or the
+    # address when there are no coordinates), percent-encoded.
+    "C2C_DIRECTIONS_URL": "https://www.google.com/maps/dir/?api=1&destination={destination}",
     # Where the content lives on GitHub, for "edit this file" and issue links.
     "C2C_REPOSITORY_URL": "",
 }

@@ -10,6 +10,9 @@ from . import derive
 from .markup import safe_url
 from .model import Action, Commitment, Organisation, Pledge, Registry, Service
 
+# /directory/<name>/ pages of the directory itself: no service may take these slugs.
+RESERVED_SERVICE_SLUGS = ("areas", "stages", "shortlist")
+
 DIMENSIONS = {  # url prefix -> vocabulary
     "stages": "stages",
     "themes": "themes",

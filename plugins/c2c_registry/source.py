@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 50_000
+MAX_DEPTH = 20  # registry files nest 5 deep; libyaml slows quadratically with depth
 
 Path_ = tuple  # a path into the data: keys and list indices
 
@@ -108,7 +109,7 @@ def parse_yaml(text: str) -> tuple[Any, SourceMap]:
     ):
         raise SourceError("the file is empty; it needs the fields described in the README.")
     try:
-        node = yaml.compose(text, Loader=_Loader)
+        node = _compose(text)
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
@@ -126,6 +127,85 @@ def parse_yaml(text: str) -> tuple[Any, SourceMap]:
     smap = SourceMap()
     builder = _Builder(smap)
     return builder.build(node, ()), smap
+
+
+def _compose(text: str) -> yaml.Node | None:
+    """`yaml.compose`, without recursion and refusing what registry files never hold
+    before it costs anything: PyYAML's composer recurses once per nesting level (a file of
+    100,000 `[` crashes the process) and libyaml slows quadratically with depth, so depth
+    is limited as the events arrive; an alias is refused at once, so an alias bomb is
+    never expanded."""
+    loader: Any = _Loader(text)  # events and marks typed loosely: C and Python loaders differ
+    try:
+        loader.get_event()  # StreamStart
+        if loader.check_event(yaml.StreamEndEvent):
+            return None
+        loader.get_event()  # DocumentStart
+        stack: list[yaml.Node] = []
+        keys: list[bool] = []  # for each open mapping: is its next node a key?
+        root: yaml.Node | None = None
+        count = 0
+        while root is None:
+            event: Any = loader.get_event()
+            start: Any = event.start_mark
+            at = (start.line + 1, start.column + 1)
+            count += 1
+            if count > 2 * MAX_NODES:  # start and end events: two per list or mapping
+                raise SourceError(
+                    f"the file has more than {MAX_NODES} values; it is too large.", *at,
+                )
+            if isinstance(event, yaml.AliasEvent):
+                raise SourceError(
+                    "YAML aliases (*name) are not allowed; write the value out.", *at,
+                )
+            node: yaml.Node
+            if isinstance(event, yaml.ScalarEvent):
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
+                if tag == "tag:yaml.org,2002:merge":
+                    raise SourceError("YAML merge keys (<<) are not allowed.", *at)
+                end: Any = event.end_mark
+                node = yaml.ScalarNode(tag, event.value, start, end, style=event.style)
+            elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                if len(stack) >= MAX_DEPTH:
+                    raise SourceError(
+                        f"the fields are nested more than {MAX_DEPTH} levels deep; registry files "
+                        "never need that. Check the brackets and indentation.", *at,
+                    )
+                kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode
+                tag = event.tag
+                if tag is None or tag == "!":
+                    tag = loader.resolve(kind, None, event.implicit)
+                stack.append(kind(tag, [], start, None, flow_style=event.flow_style))
+                keys.append(True)
+                continue
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                node = stack.pop()
+                node.end_mark = event.end_mark
+                keys.pop()
+            else:  # pragma: no cover - the parser emits nothing else inside a document
+                raise SourceError(f"this is not valid YAML (unexpected {type(event).__name__}).")
+            if not stack:
+                root = node
+            elif isinstance(stack[-1], yaml.MappingNode):
+                if keys[-1]:
+                    stack[-1].value.append((node, None))
+                else:
+                    stack[-1].value[-1] = (stack[-1].value[-1][0], node)
+                keys[-1] = not keys[-1]
+            else:
+                stack[-1].value.append(node)
+        loader.get_event()  # DocumentEnd
+        if not loader.check_event(yaml.StreamEndEvent):
+            extra: Any = loader.get_event()
+            raise SourceError(
+                "the file holds more than one YAML document (a second '---' line?); keep one.",
+                extra.start_mark.line + 1, extra.start_mark.column + 1,
+            )
+        return root
+    finally:
+        loader.dispose()
 
 
 class _Builder:

@@ -12,6 +12,8 @@ from pathlib import Path
 
 from pelican import signals
 
+from c2c_registry.markup import sanitise_html
+
 CSP = "; ".join([
     "default-src 'self'",
     "script-src 'self'",
@@ -60,6 +62,15 @@ def write_files(pelican) -> None:
     (out / "robots.txt").write_text(robots_txt(pelican.settings["SITEURL"]), encoding="utf-8")
 
 
+def sanitise_content(instance) -> None:
+    """Pages in content/pages/ are Markdown from the repository like every other field:
+    Pelican renders them, then their HTML goes through the registry's one sanitiser, so
+    raw HTML in them cannot run either."""
+    if getattr(instance, "_content", None):
+        instance._content = sanitise_html(instance._content)
+
+
 def register() -> None:
     signals.initialized.connect(set_csp)
+    signals.content_object_init.connect(sanitise_content)
     signals.finalized.connect(write_files)

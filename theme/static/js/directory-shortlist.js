@@ -1,0 +1,217 @@
+// The shortlist: services a worker picks for a client, kept in this browser only
+// (localStorage), then printed as a handout, shared as a link (?s=slug1,slug2) or shown
+// as a QR code drawn in the browser with the vendored qrcode-generator.
+// Content is put on the page with textContent only, never as HTML.
+(function () {
+  "use strict";
+
+  var KEY = "c2c-directory-shortlist";
+  var SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var directory = window.c2cDirectory;
+  if (!directory) return;
+
+  function clean(list) {
+    var seen = {};
+    return list.filter(function (s) {
+      var ok = typeof s === "string" && SLUG.test(s) && !seen[s];
+      seen[s] = true;
+      return ok;
+    });
+  }
+
+  function read() {
+    try {
+      var value = JSON.parse(window.localStorage.getItem(KEY) || "[]");
+      return Array.isArray(value) ? clean(value) : [];
+    } catch (e) {
+      return [];
+    }
+  }
+
+  function write(list) {
+    try {
+      window.localStorage.setItem(KEY, JSON.stringify(clean(list)));
+    } catch (e) { /* private browsing: the list lasts for this page only */ }
+    refresh();
+  }
+
+  var announcer = document.createElement("p");
+  announcer.className = "govuk-visually-hidden";
+  announcer.setAttribute("role", "status");
+  document.querySelector(".js-directory").appendChild(announcer);
+
+  function refresh() {
+    var list = read();
+    document.querySelectorAll(".js-shortlist-toggle").forEach(function (button) {
+      button.setAttribute("aria-pressed", list.indexOf(button.getAttribute("data-slug")) >= 0 ? "true" : "false");
+    });
+    document.querySelectorAll(".js-shortlist-count").forEach(function (el) { el.textContent = "(" + list.length + ")"; });
+  }
+
+  document.querySelectorAll(".js-shortlist-toggle").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () {
+      var slug = button.getAttribute("data-slug");
+      var list = read();
+      var name = (button.querySelector(".govuk-visually-hidden") || button).textContent.trim();
+      var at = list.indexOf(slug);
+      if (at >= 0) list.splice(at, 1); else list.push(slug);
+      write(list);
+      announcer.textContent = (at >= 0 ? "Removed " + name + " from" : "Added " + name + " to") +
+        " your shortlist. " + read().length + " on your shortlist.";
+    });
+  });
+  document.querySelectorAll(".js-shortlist-summary").forEach(function (el) { el.hidden = false; });
+  window.addEventListener("storage", function (event) { if (event.key === KEY) refresh(); });
+  refresh();
+
+  // ---- The shortlist page --------------------------------------------------------
+  var app = document.querySelector(".js-shortlist-app");
+  if (!app) return;
+  var listEl = app.querySelector(".js-shortlist-list");
+  var message = app.querySelector(".js-shortlist-message");
+  var linkInput = app.querySelector(".js-shortlist-link");
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = text;
+    return node;
+  }
+
+  function link(href, text, external) {
+    var a = el("a", "govuk-link", text);
+    a.href = href;
+    if (external) a.rel = "noopener noreferrer";
+    return a;
+  }
+
+  function row(dl, key, value, extraClass) {
+    if (!value) return;
+    var div = el("div", "govuk-summary-list__row" + (extraClass ? " " + extraClass : ""));
+    div.appendChild(el("dt", "govuk-summary-list__key", key));
+    var dd = el("dd", "govuk-summary-list__value");
+    if (typeof value === "string") dd.textContent = value; else dd.appendChild(value);
+    div.appendChild(dd);
+    dl.appendChild(div);
+  }
+
+  function lines(texts) {
+    var p = el("p", "govuk-body app-handout__address");
+    texts.forEach(function (t, i) {
+      if (i) p.appendChild(document.createElement("br"));
+      p.appendChild(document.createTextNode(t));
+    });
+    return p;
+  }
+
+  function item(s, minute) {
+    var li = el("li", "app-handout__item");
+    var h2 = el("h2", "govuk-heading-m app-handout__name");
+    h2.appendChild(link(directory.siteRoot + s.url, s.name));
+    li.appendChild(h2);
+    li.appendChild(el("p", "govuk-body-s app-handout__provider", s.provider));
+    if (s.status_text) li.appendChild(el("p", "govuk-body app-handout__status", s.status_text));
+    li.appendChild(el("p", "govuk-body", s.summary));
+    var dl = el("dl", "govuk-summary-list app-handout__facts");
+    row(dl, "Phone", s.phone ? link(s.tel, s.phone) : "");
+    row(dl, "Email", s.email ? link("mailto:" + s.email, s.email) : "");
+    row(dl, "Website", s.website ? link(s.website, s.website, true) : "");
+    if (s.locations.length) {
+      var places = el("div");
+      s.locations.forEach(function (loc) { places.appendChild(lines(loc.lines)); });
+      row(dl, s.locations.length === 1 ? "Address" : "Addresses", places);
+    }
+    row(dl, "Opening hours", [s.hours_summary, s.hours_note].filter(Boolean).join(". "));
+    var now = directory.describe(s, minute);
+    row(dl, "Right now", now, "app-handout__now");  // not printed: paper outlives "now"
+    row(dl, "How to get in", s.referral_text);
+    row(dl, "Last checked", s.last_verified_text + (s.stale ? " (may be out of date: call before you go)" : ""));
+    li.appendChild(dl);
+    var remove = el("button", "govuk-button govuk-button--secondary app-no-print", "Remove");
+    remove.type = "button";
+    remove.appendChild(el("span", "govuk-visually-hidden", " " + s.name + " from the shortlist"));
+    remove.addEventListener("click", function () {
+      write(read().filter(function (slug) { return slug !== s.slug; }));
+      message.textContent = "Removed " + s.name + ".";
+      render();
+    });
+    li.appendChild(remove);
+    return li;
+  }
+
+  function shareUrl(list) {
+    return location.origin + location.pathname + (list.length ? "?s=" + list.join(",") : "");
+  }
+
+  function drawQr(url) {
+    var box = app.querySelector(".js-shortlist-qr");
+    box.replaceChildren();
+    if (typeof window.qrcode !== "function") return;
+    var qr = window.qrcode(0, "M");
+    qr.addData(url);
+    qr.make();
+    var img = el("img", "app-share__qr-image");
+    img.src = qr.createDataURL(4, 4);
+    img.width = img.height = qr.getModuleCount() * 4 + 8;
+    img.alt = "QR code for the link to this list";
+    box.appendChild(img);
+  }
+
+  var services = {};
+  function render() {
+    var list = read();
+    var known = list.filter(function (slug) { return services[slug]; });
+    var minute = directory.minuteOfWeek(new Date());
+    listEl.replaceChildren();
+    known.forEach(function (slug) { listEl.appendChild(item(services[slug], minute)); });
+    app.querySelector(".js-shortlist-empty").hidden = known.length > 0;
+    app.querySelector(".js-shortlist-full").hidden = known.length === 0;
+    if (known.length < list.length) {
+      message.textContent = (list.length - known.length) + " service on your list is no longer in the directory.";
+      write(known);
+    }
+    var url = shareUrl(known);
+    linkInput.value = url;
+    history.replaceState(null, "", url);
+    drawQr(url);
+  }
+
+  // A shared link restores its list on this device.
+  var shared = new URLSearchParams(location.search).get("s");
+  if (shared !== null) {
+    write(shared.split(","));
+    message.textContent = "This list was opened from a link and is now your shortlist on this device.";
+  }
+
+  app.querySelector(".js-shortlist-clear").addEventListener("click", function () {
+    write([]);
+    message.textContent = "Your shortlist is now empty.";
+    render();
+  });
+
+  app.querySelector(".js-shortlist-copy").addEventListener("click", function () {
+    var done = app.querySelector(".js-shortlist-copied");
+    var fallback = function () {
+      linkInput.focus();
+      linkInput.select();
+      done.textContent = "The link is selected: copy it with your device's copy command.";
+    };
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(linkInput.value).then(function () {
+        done.textContent = "Link copied.";
+      }, fallback);
+    } else {
+      fallback();
+    }
+  });
+
+  document.querySelector(".js-shortlist-nojs").hidden = true;
+  app.hidden = false;
+  directory.loadServices().then(function (data) {
+    data.services.forEach(function (s) { services[s.slug] = s; });
+    render();
+  }, function () {
+    message.textContent = "The list of services could not be loaded. Check your connection and reload the page.";
+  });
+})();
