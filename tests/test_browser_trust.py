@@ -77,8 +77,7 @@ _FOCUSABLE = """() => {
   const seen = new Set(); const out = [];
   const sel = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
   document.querySelectorAll(sel).forEach((el, i) => {
-    const r = el.getBoundingClientRect();
-    if (el.closest('[hidden]') || getComputedStyle(el).visibility === 'hidden') return;
+    if (el.disabled || !el.checkVisibility({visibilityProperty: true})) return;
     const kind = el.tagName + '.' + [...el.classList].sort().join('.') + '|' + (el.closest('nav,header,footer,table,main') || {}).tagName;
     if (seen.has(kind)) return;
     seen.add(kind); el.setAttribute('data-focus-probe', out.length); out.push(kind);

@@ -160,6 +160,9 @@ def test_every_page_has_the_meta_csp(site):
                  if (m.get("http-equiv") or "").lower() == "content-security-policy"]
         assert len(metas) == 1, f"{file.relative_to(site)}: {len(metas)} CSP meta tags"
         policies.add(metas[0].get("content"))
+        head = [el for el in parse(file).find(".//head") if isinstance(el.tag, str)]
+        first_resource = next((i for i, el in enumerate(head) if el.tag in ("link", "script", "style", "base")), len(head))
+        assert head.index(metas[0]) < first_resource, f"{file.relative_to(site)}: the CSP meta must come before any resource"
     assert len(policies) == 1, f"pages carry different policies: {policies}"
     (csp,) = policies
     assert not _csp_problems(csp), _csp_problems(csp)

@@ -67,7 +67,9 @@ class Watcher:
             self.problems.append(f"HTTP {response.status} for {response.url}")
 
     def _failed(self, request) -> None:
-        if urlsplit(request.url).netloc == self.base.netloc:
+        # ERR_ABORTED: cancelled by the next navigation (a late favicon, say) or by _route
+        # above, which has already reported it.
+        if urlsplit(request.url).netloc == self.base.netloc and request.failure != "net::ERR_ABORTED":
             self.problems.append(f"request failed: {request.url} ({request.failure})")
 
     def visit(self, page, url: str) -> None:

@@ -243,8 +243,15 @@ def _select(data: object, parts: list[str], where: tuple = ()) -> Iterator[tuple
 def _unknown(value: object, known: dict, what: str) -> str:
     close = difflib.get_close_matches(str(value), list(known), n=1)
     suggestion = f"did you mean '{close[0]}'? " if close else ""
-    listed = ", ".join(sorted(known)) if len(known) <= 20 else f"see the {what} list"
-    return f"'{value}' is not one of the known {what}; {suggestion}Known values: {listed}"
+    if len(known) <= 20:
+        listed = "known values: " + ", ".join(sorted(known))
+    elif what == "organisations":
+        listed = "an organisation is named by its file name in content/organisations/, without .yaml"
+    else:
+        listed = f"the known values are listed in schemas/vocabularies/{what}.yaml"
+    if suggestion:  # a new sentence after the question
+        listed = listed[0].upper() + listed[1:]
+    return f"'{value}' is not one of the known {what}; {suggestion}{listed}"
 
 
 def _slugify(name: str) -> str:

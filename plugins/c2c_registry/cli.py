@@ -61,6 +61,10 @@ def build(content: Path, output: Path, date_text: str | None, settings_file: Pat
     if not content.is_dir():
         print(f"c2c: there is no content folder at {content}", file=sys.stderr)
         return 2
+    if not settings_file.is_file():  # Pelican's defaults would build without checking anything
+        print(f"c2c: there is no settings file at {settings_file}; run from the project folder "
+              "or pass --settings", file=sys.stderr)
+        return 2
     try:
         today = build_date(date_text)
     except SettingsError as err:
@@ -78,8 +82,10 @@ def build(content: Path, output: Path, date_text: str | None, settings_file: Pat
         "DELETE_OUTPUT_DIRECTORY": False,
     }
     try:
-        settings = read_settings(str(settings_file) if settings_file.is_file() else None, override=overrides)
+        settings = read_settings(str(settings_file), override=overrides)
         Pelican(settings).run()
+        if "C2C_REGISTRY" not in settings:
+            raise RuntimeError(f"{settings_file} does not load the c2c_registry plugin, so the content was not checked")
     except InvalidContent as err:
         shutil.rmtree(staging, ignore_errors=True)
         print(err.code)

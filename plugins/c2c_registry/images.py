@@ -3,6 +3,7 @@ so a decompression bomb is refused without being decompressed."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
@@ -29,7 +30,12 @@ def image_problem(path: Path) -> str:
             im.verify()
         with Image.open(path) as im:
             im.load()
-    except (UnidentifiedImageError, Image.DecompressionBombError):
+    except Image.DecompressionBombError as err:  # refused from the header, never decoded
+        pixels = re.search(r"\((\d+) pixels\)", str(err))
+        declared = f" ({int(pixels.group(1)):,} pixels)" if pixels else ""
+        return (f"the image is far too large to open safely{declared}; the limit is {MAX_SIDE}×{MAX_SIDE} "
+                "pixels. Save a smaller copy")
+    except UnidentifiedImageError:
         return "this is not an image Pillow can read; export it again as PNG or JPEG"
     except (OSError, SyntaxError, ValueError) as err:
         return f"the image is damaged ({err}); export it again as PNG or JPEG"

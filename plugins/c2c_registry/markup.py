@@ -22,8 +22,69 @@ ALLOWED_TAGS = {
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def _any_link(url: str) -> bool:
+    return True  # every link is judged once, by safe_url in sanitise_html
+
+
 _md = MarkdownIt("commonmark", {"html": True})
-_md.validateLink = lambda url: True  # every link is judged once, by safe_url in sanitise_html
+_md.validateLink = _any_link  # type: ignore[method-assign]
+
+# Raw HTML in Markdown is sanitised where it stands, so broken or hostile HTML cannot
+# swallow the author's text after it: each HTML block is sanitised on its own; an inline
+# tag is kept only if the sanitiser would keep it anyway, and an inline <script> or
+# <style> goes with everything up to its closing tag (as the sanitiser would remove
+# it), or alone when it is never closed; and when a <script>, <style>,
+# <pre>, <textarea> or comment block is never closed (CommonMark would run it to the end
+# of the text), only its first line is taken as HTML and the rest is read as Markdown
+# with any HTML in it shown as text.
+_md_no_html = MarkdownIt("commonmark", {"html": False})
+_md_no_html.validateLink = _any_link  # type: ignore[method-assign]
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+_BLOCK_ENDS = {"<script": "</script>", "<style": "</style>", "<pre": "</pre>", "<textarea": "</textarea>",
+               "<!--": "-->", "<?": "?>", "<![cdata[": "]]>", "<!": ">"}
+
+
+def _html_block(renderer, tokens, idx, options, env) -> str:
+    content = tokens[idx].content
+    lowered = content.lstrip().lower()
+    for opener, closer in _BLOCK_ENDS.items():
+        if lowered.startswith(opener):
+            if closer not in lowered[len(opener):]:
+                first, _, rest = content.partition("\n")
+                return sanitise_html(first) + "\n" + _md_no_html.render(rest)
+            break
+    return sanitise_html(content) + "\n"
+
+
+def _html_inline(renderer, tokens, idx, options, env) -> str:
+    content = tokens[idx].content
+    name = _TAG_NAME.match(content)
+    return content if name and name.group(1).lower() in ALLOWED_TAGS else ""
+
+
+def _drop_inline_script(state) -> None:
+    for token in state.tokens:
+        if token.type != "inline" or not token.children:
+            continue
+        children, kept, i = token.children, [], 0
+        while i < len(children):
+            name = _TAG_NAME.match(children[i].content) if children[i].type == "html_inline" else None
+            tag = name.group(1).lower() if name else ""
+            if tag in ("script", "style") and not children[i].content.startswith("</"):
+                closer = next((j for j in range(i + 1, len(children)) if children[j].type == "html_inline"
+                               and children[j].content.lower().startswith(f"</{tag}")), i)
+                i = closer + 1
+                continue
+            kept.append(children[i])
+            i += 1
+        token.children = kept
+
+
+_md.core.ruler.after("inline", "c2c_drop_inline_script", _drop_inline_script)
+_md.add_render_rule("html_block", _html_block)
+_md.add_render_rule("html_inline", _html_inline)
 
 
 def render_markdown(text: str) -> Markup:

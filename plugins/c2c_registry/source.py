@@ -98,7 +98,7 @@ def read_text(path: Path) -> str:
             "the file is not UTF-8 text. Save it as UTF-8 in your editor.", line=line
         ) from None
     if "\x00" in text:
-        raise SourceError("the file contains a NUL character; it is not a text file.")
+        raise SourceError("the file contains a NUL character, so it is not a text file. Save it again as plain UTF-8 text.")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -114,6 +114,12 @@ def parse_yaml(text: str) -> tuple[Any, SourceMap]:
         mark = err.problem_mark or err.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = err.problem or err.context or "cannot be read"
+        bad_line = text.split("\n")[line - 1] if line <= text.count("\n") + 1 else ""
+        if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())]:
+            raise SourceError(
+                "this line is indented with a tab; YAML needs spaces. Replace the tab with spaces.",
+                line, 1,
+            ) from None
         raise SourceError(
             f"this is not valid YAML ({problem}). Check indentation and that text "
             "containing ': ' or starting with a special character is in quotes.",
@@ -164,7 +170,7 @@ def _compose(text: str) -> yaml.Node | None:
                 if tag is None or tag == "!":
                     tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
                 if tag == "tag:yaml.org,2002:merge":
-                    raise SourceError("YAML merge keys (<<) are not allowed.", *at)
+                    raise SourceError("YAML merge keys (<<) are not allowed; write the fields out in full.", *at)
                 end: Any = event.end_mark
                 node = yaml.ScalarNode(tag, event.value, start, end, style=event.style)
             elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
@@ -224,18 +230,18 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
-                raise self._error(node, f"custom YAML tags ({node.tag}) are not allowed.")
+                raise self._error(node, _tag_message(node.tag))
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
         if node.tag != "tag:yaml.org,2002:map":
-            raise self._error(node, f"custom YAML tags ({node.tag}) are not allowed.")
+            raise self._error(node, _tag_message(node.tag))
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise self._error(key_node, "YAML merge keys (<<) are not allowed.")
+                raise self._error(key_node, "YAML merge keys (<<) are not allowed; write the fields out in full.")
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 raise self._error(
                     key_node,
@@ -260,7 +266,7 @@ class _Builder:
         if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value  # keep the author's text; the schema checks the date
         if node.tag not in _PLAIN_TAGS:
-            raise self._error(node, f"custom YAML tags ({node.tag}) are not allowed.")
+            raise self._error(node, _tag_message(node.tag))
         if node.tag == "tag:yaml.org,2002:str":
             return node.value
         try:
@@ -271,6 +277,12 @@ class _Builder:
     def _error(self, node: yaml.Node, message: str, field: str = "") -> SourceError:
         pos = _pos(node)
         return SourceError(message, pos.line, pos.column, field or "(file)")
+
+
+def _tag_message(tag: str) -> str:
+    shown = "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+    return (f"custom YAML tags ({shown}) are not allowed; write a plain value, and put text "
+            "that starts with '!' in quotes.")
 
 
 def _pos(node: yaml.Node) -> Position:

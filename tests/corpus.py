@@ -1,0 +1,166 @@
+"""Valid templates for one file of each kind, and a runner for the `c2c` command.
+
+The bad-input and edge-case tests add files made from these templates to a copy of the
+tiny fixture site (tests/fixtures/tiny), one defect or one oddity per file.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import signal
+import struct
+import sys
+import threading
+import time
+import traceback
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+ORG = """name: Corpus Test Organisation
+sector: housing
+areas: [birmingham]
+summary: An organisation written by the corpus tests.
+c2c:
+  status: pledged
+"""
+
+COMMITMENT = """---
+organisation: beta-housing
+title: Corpus roundtable
+held: 2024-01-10
+approach: roundtable
+approved: 2024-02-01
+review_due: 2025-02-01
+pledges:
+  - id: first
+    text: We pledge something useful
+    stage: recovery
+actions:
+  - pledge: first
+    text: Do the useful thing
+    due: 2024-06-01
+    measure: Count it
+    updates:
+      - date: 2024-03-01
+        note: Started
+---
+What we learnt.
+"""
+
+SERVICE = """name: Corpus Test Service
+provider: Corpus Charity
+summary: A service written by the corpus tests.
+stages: [crisis-prevention-and-relief]
+client_groups: [single-adults]
+areas: [birmingham]
+contact:
+  phone: "0121 496 0999"
+hours:
+  - days: [mon, tue]
+    opens: "09:00"
+    closes: "17:00"
+languages: [en]
+last_verified: 2026-10-01
+"""
+
+ALERT = """title: Corpus alert
+message: Extra beds tonight.
+areas: [birmingham]
+active_from: 2026-11-01
+active_until: 2026-11-30
+"""
+
+
+def png_header_only(width: int, height: int) -> bytes:
+    """A tiny PNG whose header declares width x height pixels: a decompression bomb's
+    calling card (a real one would inflate to width*height bytes). A few hundred bytes on
+    disk; a reader that trusts the header before checking it would allocate gigabytes."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+    # 1-bit greyscale; the compressed data is the first rows of zeros, left short.
+    compressor = zlib.compressobj(9)
+    row = b"\x00" + b"\x00" * ((width + 7) // 8)
+    data = compressor.compress(row * 64) + compressor.flush()
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0))
+            + chunk(b"IDAT", data) + chunk(b"IEND", b""))
+
+
+def alias_bomb() -> str:
+    """The YAML "billion laughs": nine levels of nine aliases, 9**9 strings if expanded."""
+    lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    names = "abcdefghi"
+    for i, name in enumerate(names[1:], start=1):
+        lines.append(f"{name}: &{name} [" + ",".join([f"*{names[i - 1]}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass
+class Run:
+    returncode: int
+    output: str
+    seconds: float
+
+
+def run_cli(args: list[str], timeout: float) -> Run:
+    """Run `c2c_registry.cli.main(args)` in a forked child: the real command, isolated
+    (a crash or hang in the child cannot take the test run with it, and is reported),
+    without paying the interpreter and import start-up again for every case."""
+    from c2c_registry import cli  # imported once, in the parent
+
+    read_fd, write_fd = os.pipe()
+    start = time.monotonic()
+    pid = os.fork()
+    if pid == 0:  # the child: run the command with stdout and stderr on the pipe
+        code = 70
+        try:
+            os.close(read_fd)
+            os.dup2(write_fd, 1)
+            os.dup2(write_fd, 2)
+            sys.stdout = io.TextIOWrapper(os.fdopen(1, "wb", closefd=False), encoding="utf-8", line_buffering=True)
+            sys.stderr = sys.stdout
+            code = cli.main(args)
+        except SystemExit as err:
+            code = err.code if isinstance(err.code, int) else 1
+        except BaseException:
+            traceback.print_exc()
+            code = 70
+        finally:
+            try:
+                sys.stdout.flush()
+            finally:
+                os._exit(code)
+    os.close(write_fd)
+    chunks: list[bytes] = []
+    reader = threading.Thread(target=lambda: chunks.extend(iter(lambda: os.read(read_fd, 65536), b"")), daemon=True)
+    reader.start()
+    deadline = start + timeout
+    status = None
+    while time.monotonic() < deadline:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        time.sleep(0.005)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        reader.join(1)
+        os.close(read_fd)
+        return Run(-9, f"TIMEOUT after {timeout} s\n" + b"".join(chunks).decode("utf-8", "replace"), timeout)
+    seconds = time.monotonic() - start
+    reader.join(5)
+    os.close(read_fd)
+    code = os.waitstatus_to_exitcode(status)
+    return Run(code, b"".join(chunks).decode("utf-8", "replace"), seconds)
+
+
+def write_files(content: Path, files: dict[str, bytes | str]) -> None:
+    for rel, data in files.items():
+        path = content / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, str):
+            path.write_bytes(data.encode("utf-8"))
+        else:
+            path.write_bytes(data)
