@@ -314,3 +314,42 @@ def test_sanitiser_keeps_ordinary_formatting():
         assert fragment in html, (fragment, html)
     assert sanitise_html("<h1>x</h1>") == "x"  # h1 is the page's own; Markdown headings are shifted
     assert "<h2>Top</h2>" in str(render_markdown("# Top"))
+
+
+BROKEN = ["<b>bold", "<div>", "<table><tr><td>cell", "<style>", "<script>", "<!--", "<textarea>", "<title>",
+          "<pre>", "<!DOCTYPE html", "<?php echo 1", "<![CDATA[ x", "<math><mtext><table><mglyph><style>",
+          "<svg><style>", "<noscript>", "<xmp>", "<iframe>", "<plaintext>", "<select><option>", "text <style>x",
+          "<a href='x", "<img src=x onerror=alert(1)", "</div></td></table>", "<scr<script>ipt>alert(1)</script>",
+          "```", "<details><summary>", "<template>", "<p title='</p><script>alert(1)</script>'>"]
+
+
+@pytest.mark.parametrize("broken", BROKEN)
+def test_broken_html_does_not_swallow_the_text_after_it(broken):
+    """Nothing valid is lost: whatever an author leaves unclosed, the next paragraph is
+    still published (as text), and nothing in the output can run."""
+    html = str(render_markdown(f"Before.\n\n{broken}\n\nAfter the broken HTML."))
+    text = " ".join("".join(html5lib.parseFragment(html, namespaceHTMLElements=False).itertext()).split())
+    assert "Before." in text and "After the broken HTML." in text, html
+    test_sanitiser_output_is_inert(broken)
+
+
+def test_random_hostile_documents_stay_inert_and_keep_their_last_paragraph():
+    """300 documents stitched at random from attack fragments and Markdown syntax."""
+    import random
+
+    rnd = random.Random(20261123)
+    pieces = VECTORS + BROKEN + ["**", "_", "[", "](", ")", "> ", "- ", "1. ", "\n", "\n\n", "    ", "`", "#", "|", "&",
+                                 "&#", "javascript:", "<", ">", '"', "'", "text", "[x]: javascript:alert(1)\n"]
+    for _ in range(300):
+        body = "".join(rnd.choice(pieces) + rnd.choice(["", " ", "\n"]) for _ in range(rnd.randint(1, 12)))
+        html = str(render_markdown(f"{body}\n\n```\n```\n\nZZ-LAST-PARAGRAPH"))
+        tree = html5lib.parseFragment(html, namespaceHTMLElements=False)
+        for el in tree.iter():
+            if isinstance(el.tag, str):
+                assert el.tag in ("p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "h2", "h3",
+                                  "h4", "code", "pre", "hr", "DOCUMENT_FRAGMENT"), (body, html)
+                for name, value in el.items():
+                    assert name in ("href", "title", "rel"), (body, html)
+                    if name == "href":
+                        assert safe_url(value) == value, (body, html)
+        assert "ZZ-LAST-PARAGRAPH" in "".join(tree.itertext()), (body, html)

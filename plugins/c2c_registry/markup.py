@@ -42,19 +42,23 @@ _md.validateLink = _any_link  # type: ignore[method-assign]
 _md_no_html = MarkdownIt("commonmark", {"html": False})
 _md_no_html.validateLink = _any_link  # type: ignore[method-assign]
 _TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
-_BLOCK_ENDS = {"<script": "</script>", "<style": "</style>", "<pre": "</pre>", "<textarea": "</textarea>",
-               "<!--": "-->", "<?": "?>", "<![cdata[": "]]>", "<!": ">"}
+# CommonMark's HTML blocks that end only at a closing marker, and the marker.
+_BLOCK_START = re.compile(r"<(?:(script|style|pre|textarea)(?=[\s>]|$)|(!--)|(\?)|(!\[CDATA\[)|(![A-Za-z]))", re.I)
+_BLOCK_END = {"!--": "-->", "?": "?>", "![cdata[": "]]>"}
 
 
 def _html_block(renderer, tokens, idx, options, env) -> str:
     content = tokens[idx].content
-    lowered = content.lstrip().lower()
-    for opener, closer in _BLOCK_ENDS.items():
-        if lowered.startswith(opener):
-            if closer not in lowered[len(opener):]:
-                first, _, rest = content.partition("\n")
-                return sanitise_html(first) + "\n" + _md_no_html.render(rest)
-            break
+    start = _BLOCK_START.match(content.lstrip())
+    if start:
+        opener = next(g for g in start.groups() if g).lower()
+        closer = f"</{opener}>" if opener.isalpha() else _BLOCK_END.get(opener, ">")
+        searched = content.lstrip().lower()[start.end():]
+        if closer == ">":  # a declaration such as <!DOCTYPE html> closes on its own line
+            searched = searched.split("\n", 1)[0]
+        if closer not in searched:
+            first, _, rest = content.partition("\n")
+            return sanitise_html(first) + "\n" + _md_no_html.render(rest)
     return sanitise_html(content) + "\n"
 
 
