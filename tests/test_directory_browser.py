@@ -13,12 +13,12 @@ from urllib.parse import parse_qs
 from zoneinfo import ZoneInfo
 
 import pytest
-from watch import Watcher, axe_violations
 
 from c2c_directory.hours import describe, minute_of_week
 from c2c_registry.settings import DEFAULTS
 
 from conftest import ROOT, build_site, serve
+from watch import Watcher, axe_violations
 
 pytestmark = pytest.mark.browser
 

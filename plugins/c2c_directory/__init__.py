@@ -26,6 +26,7 @@ from .jsonld import script_json, service_jsonld
 from .offline import service_worker
 from .present import as_json, present_all
 
+
 class DirectoryGenerator(Generator):
     """Writes the directory's pages; registered through `get_generators`."""
 

@@ -11,7 +11,7 @@ NAMES = {
     "cy": "Welsh", "de": "German", "en": "English", "es": "Spanish", "fa": "Persian (Farsi)",
     "fr": "French", "gu": "Gujarati", "he": "Hebrew", "hi": "Hindi", "hu": "Hungarian",
     "it": "Italian", "ku": "Kurdish", "lt": "Lithuanian", "lv": "Latvian", "ml": "Malayalam",
-    "ne": "Nepali", "om": "Oromo", "pa": "Punjabi", "pl": "Polish", "ps": "Pashto",
+    "ne": "Nepali", "no": "Norwegian", "om": "Oromo", "pa": "Punjabi", "pl": "Polish", "ps": "Pashto",
     "pt": "Portuguese", "ro": "Romanian", "ru": "Russian", "sk": "Slovak", "so": "Somali",
     "sq": "Albanian", "sw": "Swahili", "ta": "Tamil", "ti": "Tigrinya", "tr": "Turkish",
     "uk": "Ukrainian", "ur": "Urdu", "vi": "Vietnamese", "yo": "Yoruba", "zh": "Chinese",

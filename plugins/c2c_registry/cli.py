@@ -72,6 +72,8 @@ def build(content: Path, output: Path, date_text: str | None, settings_file: Pat
         return 2
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
+    for leftover in output.parent.glob(f".{output.name}-building-*"):  # from a killed build
+        shutil.rmtree(leftover, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
     staging.chmod(0o755)
     init_logging(level=logging.WARNING, fatal="warnings", name="pelican")
