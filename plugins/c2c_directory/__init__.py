@@ -34,6 +34,7 @@ class DirectoryGenerator(Generator):
         registry = self.settings["C2C_REGISTRY"]
         today = self.settings["C2C_TODAY"]
         views = present_all(registry, self.settings)
+        _write_services_json(Path(self.output_path), views, today)
         shown, gone = listing.listed(views), listing.closed(views)
         alerts = active_alerts(registry.alerts.values(), today)
         areas = list(registry.vocab["areas"].values())
@@ -71,18 +72,18 @@ class DirectoryGenerator(Generator):
         page("directory/shortlist/", "directory_shortlist", alerts=alerts_for(alerts), page_title="Your shortlist")
 
 
-def services_json(pelican) -> str:
-    """The directory's data for the browser, in directory order."""
-    views = present_all(pelican.settings["C2C_REGISTRY"], pelican.settings)
-    data = {"build_date": pelican.settings["C2C_TODAY"].isoformat(), "services": [as_json(v) for v in views]}
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+def _write_services_json(out: Path, views, today) -> None:
+    """The directory's data for the browser, in directory order, from the same views
+    the pages were rendered from (so they cannot disagree)."""
+    data = {"build_date": today.isoformat(), "services": [as_json(v) for v in views]}
+    (out / "directory").mkdir(parents=True, exist_ok=True)
+    (out / "directory" / "services.json").write_text(
+        json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
 
 
 def write_files(pelican) -> None:
-    """services.json first: the service worker's cache name hashes it."""
+    """The service worker, last: its cache name hashes every page and services.json."""
     out = Path(pelican.output_path)
-    (out / "directory").mkdir(parents=True, exist_ok=True)
-    (out / "directory" / "services.json").write_text(services_json(pelican), encoding="utf-8")
     (out / "sw.js").write_text(service_worker(out, pelican.settings["C2C_TODAY"].isoformat()), encoding="utf-8")
 
 
