@@ -40,13 +40,37 @@ def validate(content: Path) -> subprocess.CompletedProcess:
     )
 
 
+FIXTURES = ROOT / "tests" / "fixtures"
+TINY = FIXTURES / "tiny"
+HOSTILE = FIXTURES / "hostile"
+
+
+def _build_once(tmp_path_factory, content: Path, name: str) -> Path:
+    out = tmp_path_factory.mktemp(name) / "output"
+    result = build_site(content, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"as of {BUILD_DATE}" in result.stdout
+    return out
+
+
+# Each content folder is built once per test session and shared read-only by every test
+# module that needs it; a test that changes a site copies it first.
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
-    """The sample content in content/, built once for the session as of BUILD_DATE."""
-    out = tmp_path_factory.mktemp("site") / "output"
-    result = build_site(ROOT / "content", out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
+    """The sample content in content/, as of BUILD_DATE."""
+    return _build_once(tmp_path_factory, ROOT / "content", "site")
+
+
+@pytest.fixture(scope="session")
+def tiny_site(tmp_path_factory) -> Path:
+    """tests/fixtures/tiny: two organisations, one commitment in all six stages."""
+    return _build_once(tmp_path_factory, TINY, "tiny")
+
+
+@pytest.fixture(scope="session")
+def hostile_site(tmp_path_factory) -> Path:
+    """tests/fixtures/hostile: valid content full of attacks, to be published safely."""
+    return _build_once(tmp_path_factory, HOSTILE, "hostile")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -65,6 +89,13 @@ def serve(directory: Path):
 @pytest.fixture(scope="session")
 def base_url(site):
     url, server = serve(site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def hostile_url(hostile_site):
+    url, server = serve(hostile_site)
     yield url
     server.shutdown()
 

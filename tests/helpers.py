@@ -8,7 +8,7 @@ from pathlib import Path
 from c2c_registry.problems import Problem
 from c2c_registry.registry import load_registry
 
-TINY = Path(__file__).parent / "fixtures" / "tiny"
+from conftest import TINY
 
 
 def tiny_copy(tmp_path: Path) -> Path:

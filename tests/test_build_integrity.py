@@ -69,21 +69,13 @@ def test_a_different_build_date_changes_the_dated_output(tmp_path):
     assert "5 January 2027" in (out / "index.html").read_text("utf-8")
 
 
-@pytest.fixture(scope="module")
-def tiny_output(tmp_path_factory):
-    output = tmp_path_factory.mktemp("tiny") / "output"
-    result = build(TINY, output)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return output
-
-
 @pytest.fixture
-def built(tiny_output, tmp_path):
+def built(tiny_site, tmp_path):
     """A valid tiny site in tmp_path/output (a copy of one real build), its content, and
     the fingerprint of that output."""
     content = tiny_copy(tmp_path)
     output = tmp_path / "output"
-    shutil.copytree(tiny_output, output)
+    shutil.copytree(tiny_site, output)
     (output / "marker-from-the-old-build.txt").write_text("old")  # the old output, exactly
     return content, output, tree(output)
 

@@ -28,7 +28,6 @@ from helpers import edit, tiny_copy
 from pagetext import by_class, by_id, main, page, parse, text
 
 TODAY = date.fromisoformat(BUILD_DATE)
-HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 
 
 @pytest.fixture(scope="module")
@@ -284,14 +283,6 @@ def test_script_json_cannot_close_its_script_element():
     out = str(script_json({"name": "</script><script>alert(1)</script> & <!--"}))
     assert "<" not in out and ">" not in out and "&" not in out
     assert json.loads(out) == {"name": "</script><script>alert(1)</script> & <!--"}
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("hostile-directory") / "output"
-    result = build_site(HOSTILE, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
 
 
 def test_script_in_service_text_stays_inside_the_json_ld(hostile_site):

@@ -17,7 +17,6 @@ import pytest
 from c2c_directory.hours import describe, minute_of_week
 from c2c_registry.settings import DEFAULTS
 
-from conftest import ROOT, build_site, serve
 from watch import Watcher, axe_violations
 
 pytestmark = pytest.mark.browser
@@ -28,7 +27,6 @@ MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=LONDON)
 SATURDAY_2 = datetime(2026, 11, 28, 2, 0, tzinfo=LONDON)
 EXIT_URL = DEFAULTS["C2C_QUICK_EXIT_URL"]
 WOLVERHAMPTON_SHELTER = (52.5942, -2.1402)
-HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 # services.json has loaded and been applied: live status shown, or the shortlist drawn.
 READY = """() => document.querySelector(
     ".js-open-status:not([hidden]), .js-shortlist-list li, .js-shortlist-empty:not([hidden])") !== null"""
@@ -362,16 +360,6 @@ def test_copy_link_puts_the_link_on_the_clipboard(page_at):
     page.get_by_role("button", name="Copy link").click()
     page.get_by_text("Link copied.").wait_for()
     assert page.evaluate("navigator.clipboard.readText()") == page.get_by_label("Link to this list").input_value()
-
-
-@pytest.fixture(scope="module")
-def hostile_url(tmp_path_factory):
-    out = tmp_path_factory.mktemp("hostile-browser") / "output"
-    result = build_site(HOSTILE, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    url, server = serve(out)
-    yield url
-    server.shutdown()
 
 
 def test_hostile_text_in_the_shortlist_and_cards_stays_text(browser, hostile_url):

@@ -21,29 +21,13 @@ import pytest
 
 from c2c_registry.markup import render_markdown, safe_url, sanitise_html
 
-from conftest import ROOT, build_site, serve
+from conftest import HOSTILE
 from corpus import run_cli
 from pages import PAGE_TYPES, html_files, page_file, parse, url_path_of
 from watch import Watcher
 
-HOSTILE = ROOT / "tests" / "fixtures" / "hostile"
 SCRIPT_URL = re.compile(r"^(javascript|vbscript|data|livescript|mocha):", re.I)
 DROP_FOR_URL_CHECK = re.compile(r"[\x00-\x20\x7f]")  # what a browser ignores in a URL's scheme
-
-
-@pytest.fixture(scope="module")
-def hostile_site(tmp_path_factory):
-    out = tmp_path_factory.mktemp("hostile") / "output"
-    result = build_site(HOSTILE, out)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return out
-
-
-@pytest.fixture(scope="module")
-def hostile_url(hostile_site):
-    url, server = serve(hostile_site)
-    yield url
-    server.shutdown()
 
 
 def test_the_hostile_corpus_is_valid_content():

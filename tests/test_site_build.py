@@ -19,13 +19,9 @@ PLEDGE_TEXT = {
 }
 
 
-@pytest.fixture(scope="module")
-def tiny(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("tiny") / "output"
-    result = build_site(TINY, out, "2026-11-23")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "as of 2026-11-23" in result.stdout
-    return out
+@pytest.fixture
+def tiny(tiny_site) -> Path:
+    return tiny_site
 
 
 def test_every_page_of_the_tiny_site_is_written(tiny):
@@ -122,7 +118,7 @@ def test_progress_counts_match_the_content_for_the_build_date(tiny, tmp_path):
                                        "overdue": "2", "due-soon": "1"}
     earlier = tmp_path / "earlier"
     assert build_site(TINY, earlier, "2026-01-10").returncode == 0
-    assert _progress_figures(earlier) | {} == {"planned": "2", "in-progress": "2", "done": "1", "dropped": "1",
+    assert _progress_figures(earlier) == {"planned": "2", "in-progress": "2", "done": "1", "dropped": "1",
                                                "overdue": "0", "due-soon": "1"}
 
 
