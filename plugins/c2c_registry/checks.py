@@ -17,7 +17,7 @@ from .files import SLUG_PATTERN, ContentFile
 from .images import image_problem
 from .model import Term
 from .problems import Problem
-from .site import RESERVED_SERVICE_SLUGS
+from .urls import RESERVED_SERVICE_SLUGS
 
 
 @dataclass
