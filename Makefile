@@ -58,7 +58,7 @@ test: install browser-deps
 
 lint: $(STAMP_PY)
 	$(BIN)/ruff check plugins tests benchmarks
-	$(BIN)/mypy --ignore-missing-imports plugins/c2c_registry
+	$(BIN)/mypy --ignore-missing-imports plugins/c2c_registry plugins/c2c_views
 
 clean:
 	rm -rf output .pytest_cache

@@ -11,6 +11,7 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "c2c_registry",  # first: loads and checks the registry, stops the build on bad content
+    "c2c_views",  # second: the derived views and URL map every page-writing plugin reads
     "pelican.plugins.sitemap",
     "c2c_pages",
     "c2c_directory",
@@ -21,8 +22,7 @@ PLUGINS = [
 ARTICLE_PATHS = ["news"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = []
-PAGE_URL = "{slug}/"
-PAGE_SAVE_AS = "{slug}/index.html"
+# PAGE_URL, PAGE_SAVE_AS and THEME_STATIC_DIR are set by c2c_views from the URL map.
 DIRECT_TEMPLATES = []
 for _kind in ("AUTHOR", "CATEGORY", "TAG"):
     globals()[f"{_kind}_SAVE_AS"] = ""
@@ -43,10 +43,7 @@ DELETE_OUTPUT_DIRECTORY = False  # `c2c build` swaps in a complete new folder in
 
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
-SITEMAP = {
-    "format": "xml",
-    "exclude": [r"^404\.html$"],
-}
+SITEMAP = {"format": "xml"}  # c2c_trust adds the 404 page to its exclusions
 
 # The build date: None means today (UK time); `c2c build --build-date` overrides it.
 C2C_BUILD_DATE = None

@@ -15,13 +15,13 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from c2c_directory.alerts import active_alerts, alerts_for
-from c2c_directory.hours import weekly_intervals
 from c2c_directory.jsonld import script_json
-from c2c_directory.links import directions_href, tel_href
 from c2c_registry.model import Alert, Location
 from c2c_registry.registry import load_registry
 from c2c_registry.settings import DEFAULTS
+from c2c_views.alerts import active_alerts, alerts_for
+from c2c_views.hours import weekly_intervals
+from c2c_views.links import directions_href, tel_href
 
 from conftest import BUILD_DATE, ROOT, build_site
 from helpers import edit, tiny_copy
@@ -115,12 +115,28 @@ def test_a_service_for_the_whole_region_is_listed_in_every_area(tmp_path):
     assert "whole West Midlands" not in text(main(page(out, "/directory/areas/west-midlands/")))
 
 
+def test_region_wide_services_are_on_every_area_page_of_the_registry_and_the_directory(site, registry):
+    """One rule, on both sides: a region-wide service belongs to every area."""
+    regional = [s for s in registry.services.values() if "west-midlands" in s.areas and s.status != "closed"]
+    assert regional, "the sample content should have a region-wide service"
+    for area in registry.vocab["areas"]:
+        directory = service_urls_in(main(page(site, f"/directory/areas/{area}/")))
+        register = {a.get("href") for a in main(page(site, f"/areas/{area}/")).iter("a")}
+        for service in regional:
+            assert f"/directory/{service.slug}/" in directory, (area, service.slug)
+            assert f"/directory/{service.slug}/" in register, (area, service.slug)
+    data = json.loads((site / "directory" / "services.json").read_text())
+    line = next(s for s in data["services"] if s["slug"] == regional[0].slug)
+    assert line["in"]["area"] == list(registry.vocab["areas"])  # the browser is given the result
+
+
 def test_registry_stage_pages_list_the_services_in_that_stage(site, registry):
     for stage in registry.vocab["stages"]:
         hrefs = {a.get("href") for a in main(page(site, f"/stages/{stage}/")).iter("a")}
         for service in registry.services.values():
             if stage in service.stages:
-                assert f"/directory/{service.slug}/" in hrefs, (stage, service.slug)
+                listed = f"/directory/{service.slug}/" in hrefs
+                assert listed == (service.status != "closed"), (stage, service.slug, service.status)
 
 
 def test_filter_counts_written_in_the_page_follow_the_listing_rules(site, registry):
@@ -351,10 +367,13 @@ def test_alerts_show_only_between_their_dates_and_for_their_areas():
     assert active_alerts([old, walsall, swep], TODAY) == [swep, walsall]
     assert active_alerts([swep], date(2026, 11, 28)) == []
     assert active_alerts([swep], date(2026, 11, 20)) == [swep]
-    assert alerts_for([swep, walsall], ["coventry"]) == [swep]
-    assert alerts_for([swep, walsall], ["walsall", "dudley"]) == [swep, walsall]
-    assert alerts_for([swep, walsall], ["west-midlands"]) == [swep, walsall]
-    assert alerts_for([swep, walsall]) == [swep, walsall]
+    areas = ["coventry", "dudley", "walsall", "west-midlands"]
+    assert alerts_for([swep, walsall], areas, ["coventry"]) == [swep]
+    assert alerts_for([swep, walsall], areas, ["walsall", "dudley"]) == [swep, walsall]
+    assert alerts_for([swep, walsall], areas, ["west-midlands"]) == [swep, walsall]
+    assert alerts_for([swep, walsall], areas) == [swep, walsall]
+    regional = alert("regional", "2026-11-23", "2026-11-23", ["west-midlands"])
+    assert alerts_for([regional], areas, ["dudley"]) == [regional]
 
 
 # ---- Data for the browser ----------------------------------------------------------------
@@ -368,12 +387,20 @@ def test_services_json_has_every_service_with_what_the_scripts_need(site, regist
         record = records[slug]
         assert (site / record["url"] / "index.html").is_file()
         assert record["intervals"] == [list(i) for i in weekly_intervals(service.hours, service.always_open)]
-        assert record["areas"] and record["stages"] and record["groups"]
+        assert set(service.stages) == set(record["in"]["stage"])
+        assert set(service.areas) - {"west-midlands"} <= set(record["in"]["area"])
+        assert set(service.client_groups) - {"everyone"} <= set(record["in"]["group"])
+        assert record["in"]["free"] == (["1"] if service.cost == "free" else [])
         assert service.name.lower() in record["search"]
     shelter = records["lantern-wolverhampton-night-shelter"]
     assert shelter["tel"] == "tel:01632960101"
     assert shelter["locations"][0]["lat"] == 52.5942
     assert shelter["hours_summary"] == "Every day: 7pm to 8am the next day"
+    # Membership already expanded by the build's rules: the browser only looks values up.
+    assert shelter["in"]["area"] == ["wolverhampton"]
+    assert shelter["in"]["referral"] == ["self", "professional"]  # referral: both
+    for_everyone = next(r for r in records.values() if "everyone" in registry.services[r["slug"]].client_groups)
+    assert for_everyone["in"]["group"] == list(registry.vocab["client-groups"])
     assert records["kestrel-domestic-abuse-helpline"]["intervals"] == [[0, 7 * 24 * 60]]
 
 

@@ -14,9 +14,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from c2c_directory.hours import describe, minute_of_week
+from c2c_registry.registry import load_registry
 from c2c_registry.settings import DEFAULTS
+from c2c_views.hours import describe, minute_of_week
 
+from conftest import ROOT
 from watch import Watcher, axe_violations
 
 pytestmark = pytest.mark.browser
@@ -87,15 +89,21 @@ def status_text(page, slug: str) -> str:
     return page.locator(f"#service-{slug} .js-open-status").inner_text().strip()
 
 
-# The listing rules, written out again here so the browser is checked against them.
+# The listing rules, written out again here from what each content file declares (not
+# from services.json, which carries the build's answer), so the browser is checked
+# against them.
+DECLARED = load_registry(ROOT / "content")[0].services
+
+
 def matches(s: dict, stage=(), area="", group="", referral="", free=False, q="") -> bool:
+    d = DECLARED[s["slug"]]
     return (
-        s["status"] != "closed"
-        and (not stage or any(x in s["stages"] for x in stage))
-        and (not area or area in s["areas"] or "west-midlands" in s["areas"])
-        and (not group or group in s["groups"] or "everyone" in s["groups"])
-        and (not referral or s["referral"] in (referral, "both"))
-        and (not free or s["cost"] == "free")
+        d.status != "closed"
+        and (not stage or any(x in d.stages for x in stage))
+        and (not area or area in d.areas or "west-midlands" in d.areas)
+        and (not group or group in d.client_groups or "everyone" in d.client_groups)
+        and (not referral or d.referral in (referral, "both"))
+        and (not free or d.cost == "free")
         and all(w in s["search"] for w in q.lower().split())
     )
 
@@ -149,7 +157,7 @@ def test_filters_combine_live_in_the_url_and_back_undoes_them(page_at, services,
 
 def test_counts_written_at_build_time_match_the_browser(page_at):
     """The browser recomputes every count on load; with no filter it must agree with the
-    numbers listing.py wrote into the page."""
+    numbers the build (c2c_views) wrote into the page."""
     page = page_at("/directory/", MONDAY_10)
     built = page.evaluate("""async () => {
         const html = await (await fetch(location.pathname)).text();

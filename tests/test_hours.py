@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from c2c_directory.hours import (
+from c2c_registry.model import Hours
+from c2c_views.hours import (
     ALWAYS,
     DAY,
     WEEK,
@@ -24,7 +25,6 @@ from c2c_directory.hours import (
     weekly_intervals,
     weekly_table,
 )
-from c2c_registry.model import Hours
 
 UTC = ZoneInfo("UTC")
 LONDON = ZoneInfo("Europe/London")

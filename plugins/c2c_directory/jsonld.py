@@ -16,9 +16,9 @@ from typing import Any
 from markupsafe import Markup
 
 from c2c_registry.markup import safe_url
-
-from .hours import DAY_NAMES, DAYS
-from .present import ServiceView
+from c2c_registry.urls import Urls
+from c2c_views.hours import DAY_NAMES, DAYS
+from c2c_views.services import ServiceView
 
 SCHEMA = "https://schema.org/"
 
@@ -38,12 +38,12 @@ def opening_hours(view: ServiceView) -> list[dict[str, Any]]:
     ]
 
 
-def service_jsonld(view: ServiceView, site_url: str) -> dict[str, Any]:
+def service_jsonld(view: ServiceView, urls: Urls) -> dict[str, Any]:
     s = view.service
     hours = opening_hours(view)
     provider: dict[str, Any] = {"@type": "Organization", "name": s.provider_name}
     if s.organisation is not None:
-        provider["url"] = f"{site_url}/organisations/{s.organisation.slug}/"
+        provider["url"] = urls.absolute(urls.organisation(s.organisation))
     channels: list[dict[str, Any]] = []
     contact = {k: v for k, v in (("telephone", s.phone), ("email", s.email)) if v}
     if contact:
@@ -73,7 +73,7 @@ def service_jsonld(view: ServiceView, site_url: str) -> dict[str, Any]:
         "@type": "Service",
         "name": s.name,
         "description": s.summary,
-        "url": f"{site_url}/{view.url}",
+        "url": urls.absolute(view.url),
         "provider": provider,
         "areaServed": [{"@type": "AdministrativeArea", "name": name} for _, name in view.areas],
         "audience": [{"@type": "Audience", "audienceType": name} for _, name in view.groups],

@@ -1,7 +1,8 @@
 """Pelican plugin: load and check the registry before anything is built.
 
-Every other c2c plugin reads `settings["C2C_REGISTRY"]`, set here once per build; if any
-content file is invalid the build stops here with the full report.
+The validation core. Every other c2c plugin reads `settings["C2C_REGISTRY"]` (or the
+views built from it), set here once per build; if any content file is invalid the
+build stops here with the full report. Nothing in this package imports the page layer.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from pelican import signals
 from .problems import report
 from .registry import InvalidContent, load_registry
 from .settings import check_settings
-from .site import template_helpers, uk_date
 
 __all__ = ["InvalidContent", "register"]
 
@@ -28,8 +28,6 @@ def load(pelican) -> None:
         raise InvalidContent(problems, report(problems, github=github))
     assert registry is not None  # no problems means a registry
     settings["C2C_REGISTRY"] = registry
-    settings.setdefault("JINJA_GLOBALS", {}).update(template_helpers(registry, settings))
-    settings.setdefault("JINJA_FILTERS", {})["uk_date"] = uk_date
 
 
 def register() -> None:

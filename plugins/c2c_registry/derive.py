@@ -1,11 +1,16 @@
 """State derived from the registry and the build date: never stored, never the clock.
 
-Pure functions, so every page, feed and export agrees on what "overdue" means.
+Pure functions, so every page, feed, export and the browser's filters agree on what
+"overdue" means and on what belongs where. Each membership rule is one function here:
+- a region-wide record (`areas: [west-midlands]`) covers every area;
+- a service for `everyone` is for every client group;
+- referral `both` is both a self-referral and a professional-referral route.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -15,6 +20,9 @@ OPEN_STATUSES = ("planned", "in-progress")
 ACTION_STATUSES = ("planned", "in-progress", "done", "dropped")
 PREVENTION_STAGES = ("universal-prevention", "targeted-prevention")
 CRISIS_STAGES = ("crisis-prevention-and-relief",)
+REGION = "west-midlands"  # the areas vocabulary's id for the whole region
+EVERYONE = "everyone"  # the client-groups vocabulary's id for "anyone"
+REFERRAL_ROUTES = ("self", "professional")
 
 
 def is_overdue(action: Action, today: date) -> bool:
@@ -35,6 +43,49 @@ def is_stale(service: Service, today: date, days: int) -> bool:
 
 def has_badge(org: Organisation) -> bool:
     return org.c2c_status == "awarded"
+
+
+# -- membership: the one place each rule lives ----------------------------------------
+def areas_covered(areas: Iterable[str], all_areas: Iterable[str]) -> list[str]:
+    """The areas a service or organisation counts in, in vocabulary order: a region-wide
+    one counts in every area (the region's own page included)."""
+    declared = set(areas)
+    return [a for a in all_areas if REGION in declared or a in declared]
+
+
+def groups_served(groups: Iterable[str], all_groups: Iterable[str]) -> list[str]:
+    """The client groups a service is listed under: `everyone` means every group."""
+    declared = set(groups)
+    return [g for g in all_groups if EVERYONE in declared or g in declared]
+
+
+def referral_routes(referral: str) -> list[str]:
+    """How people can get in: `both` is either route."""
+    return [r for r in REFERRAL_ROUTES if referral in (r, "both")]
+
+
+def is_listed(service: Service) -> bool:
+    """Services closed for good are kept (people learn they have gone) but never listed
+    in results."""
+    return service.status != "closed"
+
+
+def terms_of(item: Pledge | Action | DiscussionItem | Service, dimension: str,
+             vocab: dict[str, dict]) -> list[str]:
+    """The stage, theme, area or sector ids one item of the registry falls under."""
+    if dimension == "areas":
+        declared = item.areas if isinstance(item, Service) else item.commitment.organisation.areas
+        return areas_covered(declared, vocab["areas"])
+    if dimension == "sectors":
+        org = item.organisation if isinstance(item, Service) else item.commitment.organisation
+        return [org.sector] if org else []
+    if isinstance(item, Service):
+        return item.stages if dimension == "stages" else item.themes
+    if isinstance(item, DiscussionItem):
+        return item.stages if dimension == "stages" else []
+    if dimension == "stages":
+        return [item.stage]
+    return item.themes if isinstance(item, Pledge) else item.pledge.themes
 
 
 @dataclass
@@ -64,41 +115,31 @@ class Slice:
         return [(orgs[slug], groups[slug]) for slug in sorted(groups, key=lambda s: orgs[s].name.lower())]
 
     @property
+    def items(self) -> int:
+        """Pledges, actions and discussion points: what a narrowing link counts."""
+        return len(self.pledges) + len(self.actions) + len(self.discussion)
+
+    @property
     def empty(self) -> bool:
-        return not (self.pledges or self.actions or self.discussion or self.services)
-
-    def where(self, dimension: str, term: str) -> Slice:
-        """This slice narrowed by another dimension (e.g. a stage's pledges in one area)."""
-        keep = _MATCHERS[dimension]
-        return Slice(
-            [p for p in self.pledges if keep(p.commitment.organisation, [p.stage], p.themes, term)],
-            [a for a in self.actions if keep(a.commitment.organisation, [a.stage], a.pledge.themes, term)],
-            [d for d in self.discussion if keep(d.commitment.organisation, d.stages, [], term)],
-            [s for s in self.services if _service_matches(s, dimension, term)],
-        )
-
-
-_MATCHERS = {
-    "stages": lambda org, stages, themes, t: t in stages,
-    "themes": lambda org, stages, themes, t: t in themes,
-    "areas": lambda org, stages, themes, t: t in org.areas,
-    "sectors": lambda org, stages, themes, t: org.sector == t,
-}
-
-
-def _service_matches(service: Service, dimension: str, term: str) -> bool:
-    if dimension == "sectors":
-        return service.organisation is not None and service.organisation.sector == term
-    return term in {"stages": service.stages, "themes": service.themes, "areas": service.areas}[dimension]
+        return not (self.items or self.services)
 
 
 def everything(registry: Registry) -> Slice:
-    return Slice(registry.pledges, registry.actions, registry.discussion, list(registry.services.values()))
+    """The whole registry as one slice; services closed for good are left out, as in
+    every list of services."""
+    services = [s for s in registry.services.values() if is_listed(s)]
+    return Slice(registry.pledges, registry.actions, registry.discussion, services)
 
 
-def cut(registry: Registry, dimension: str, term: str) -> Slice:
-    """The slice for one term: `cut(r, "stages", "recovery")`."""
-    return everything(registry).where(dimension, term)
+def slice_by(whole: Slice, dimension: str, vocab: dict[str, dict]) -> dict[str, Slice]:
+    """`whole` cut by every term of a dimension in one pass, in vocabulary order:
+    `slice_by(everything(r), "areas", r.vocab)["dudley"]`."""
+    cuts = {term: Slice() for term in vocab[dimension]}
+    for attr in ("pledges", "actions", "discussion", "services"):
+        for item in getattr(whole, attr):
+            for term in terms_of(item, dimension, vocab):
+                getattr(cuts[term], attr).append(item)
+    return cuts
 
 
 @dataclass
@@ -125,7 +166,7 @@ def progress(registry: Registry, today: date, due_soon_days: int) -> Progress:
         by_stage[a.stage][a.status] += 1
     matrix = {st: {ar: 0 for ar in areas} for st in stages}
     for p in registry.pledges:
-        for ar in p.commitment.organisation.areas:
+        for ar in areas_covered(p.commitment.organisation.areas, areas):
             matrix[p.stage][ar] += 1
     return Progress(
         today=today,

@@ -50,7 +50,7 @@ def check_settings(settings: dict[str, Any]) -> None:
     settings["C2C_TODAY"] = build_date(settings["C2C_BUILD_DATE"])
 
 
-_INTERNAL = {"C2C_TODAY", "C2C_REGISTRY", "C2C_CSP"}
+_INTERNAL = {"C2C_TODAY", "C2C_REGISTRY", "C2C_VIEWS", "C2C_CSP"}
 
 
 def build_date(value: Any) -> date:

@@ -8,11 +8,14 @@ read that file (Netlify, Cloudflare Pages).
 
 from __future__ import annotations
 
+import re
+from datetime import datetime, time
 from pathlib import Path
 
 from pelican import signals
 
 from c2c_registry.markup import sanitise_html
+from c2c_registry.urls import Urls
 
 CSP = "; ".join([
     "default-src 'self'",
@@ -43,12 +46,12 @@ def headers_file() -> str:
     return "\n".join(lines) + "\n"
 
 
-def robots_txt(siteurl: str) -> str:
+def robots_txt(urls: Urls) -> str:
     """Crawlers may read everything. The Sitemap line needs an absolute address, so a
     local build (SITEURL empty) leaves it out."""
     text = "User-agent: *\nAllow: /\n"
-    if siteurl.startswith(("https://", "http://")):
-        text += f"Sitemap: {siteurl}/sitemap.xml\n"
+    if urls.site_url.startswith(("https://", "http://")):
+        text += f"Sitemap: {urls.absolute(urls.sitemap())}\n"
     return text
 
 
@@ -56,10 +59,31 @@ def set_csp(pelican) -> None:
     pelican.settings["C2C_CSP"] = CSP
 
 
+def keep_404_out_of_the_sitemap(pelican) -> None:
+    """The not-found page is served for any missing address; crawlers need not list it."""
+    sitemap = pelican.settings.setdefault("SITEMAP", {})
+    sitemap["exclude"] = [*sitemap.get("exclude", ()), f"^{re.escape(Urls().not_found())}$"]
+
+
 def write_files(pelican) -> None:
     out = Path(pelican.output_path)
-    (out / "_headers").write_text(headers_file(), encoding="utf-8")
-    (out / "robots.txt").write_text(robots_txt(pelican.settings["SITEURL"]), encoding="utf-8")
+    urls = Urls(pelican.settings["SITEURL"])
+    (out / urls.headers()).write_text(headers_file(), encoding="utf-8")
+    (out / urls.robots()).write_text(robots_txt(urls), encoding="utf-8")
+
+
+def pin_sitemap_date(pelican) -> None:
+    """Same content and build date, same sitemap bytes.
+
+    This cannot be done through settings: the official sitemap plugin dates a page that
+    has no date of its own (every generated page) with `datetime.now()`, taken when its
+    module is imported, and has no setting for it (nor does it read SOURCE_DATE_EPOCH).
+    So the build date is put on its generator object, the one place it reads from."""
+    try:
+        from pelican.plugins.sitemap import sitemap
+    except ImportError:  # pragma: no cover - the sitemap plugin is optional
+        return
+    sitemap.generator.now = datetime.combine(pelican.settings["C2C_TODAY"], time())
 
 
 def sanitise_content(instance) -> None:
@@ -72,5 +96,7 @@ def sanitise_content(instance) -> None:
 
 def register() -> None:
     signals.initialized.connect(set_csp)
+    signals.initialized.connect(keep_404_out_of_the_sitemap)
     signals.content_object_init.connect(sanitise_content)
+    signals.get_generators.connect(pin_sitemap_date)
     signals.finalized.connect(write_files)

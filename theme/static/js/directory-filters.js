@@ -1,18 +1,22 @@
 // /directory/ only: filters that combine and live in the URL, counts per filter value,
 // and "sort by distance from me". Called by directory.js once services.json has loaded.
-// The rules match plugins/c2c_directory/listing.py: a region-wide service is in every
-// area, a service for everyone is in every group, "both" counts for either referral.
+// Which filter values a service is listed under comes from services.json (`in`),
+// already expanded by the build's one rule for each (a region-wide service is in every
+// area, a service for everyone in every group, "both" counts for either referral): the
+// browser only looks values up.
 (function () {
   "use strict";
 
-  var REGION = "west-midlands";
   var FACETS = ["stage", "area", "group", "referral", "free", "open", "q"];
+  function listedUnder(facet) {
+    return function (service, value) { return (service["in"][facet] || []).indexOf(value) >= 0; };
+  }
   var tests = {
-    stage: function (s, v) { return s.stages.indexOf(v) >= 0; },
-    area: function (s, v) { return s.areas.indexOf(v) >= 0 || (v !== REGION && s.areas.indexOf(REGION) >= 0); },
-    group: function (s, v) { return s.groups.indexOf(v) >= 0 || s.groups.indexOf("everyone") >= 0; },
-    referral: function (s, v) { return s.referral === v || s.referral === "both"; },
-    free: function (s) { return s.cost === "free"; }
+    stage: listedUnder("stage"),
+    area: listedUnder("area"),
+    group: listedUnder("group"),
+    referral: listedUnder("referral"),
+    free: function (s) { return listedUnder("free")(s, "1"); }
   };
 
   function words(q) {

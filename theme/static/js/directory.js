@@ -5,13 +5,17 @@
 // - Filters that combine and live in the query string (?stage=&area=&group=&referral=
 //   &free=1&open=1&q=), with counts per value; Back and Forward restore them.
 // - "Sort by distance from me": the position stays in the browser.
-// - The service worker (/sw.js) that keeps the directory for use without signal.
+// - The service worker that keeps the directory for use without signal.
 (function () {
   "use strict";
 
   var root = document.querySelector(".js-directory");
   if (!root) return;
+  // Every address comes from the page (the build's URL map), never spelt here.
   var siteRoot = root.getAttribute("data-site-root") || "/";
+  var servicesUrl = root.getAttribute("data-services-url");
+  var workerUrl = root.getAttribute("data-worker-url");
+  var workerScope = root.getAttribute("data-worker-scope");
   var buildDateText = root.getAttribute("data-build-date-text") || "";
 
   // ---- UK time and opening hours (mirrors hours.py) --------------------------------
@@ -102,7 +106,7 @@
   var dataPromise = null;
   function loadServices() {
     if (!dataPromise) {
-      dataPromise = fetch(siteRoot + "directory/services.json", { credentials: "same-origin" })
+      dataPromise = fetch(servicesUrl, { credentials: "same-origin" })
         .then(function (response) {
           if (!response.ok) throw new Error("services.json: HTTP " + response.status);
           return response.json();
@@ -153,8 +157,8 @@
   window.addEventListener("online", showOfflineNotice);
   window.addEventListener("offline", showOfflineNotice);
 
-  if ("serviceWorker" in navigator) {
-    navigator.serviceWorker.register(siteRoot + "sw.js", { scope: siteRoot + "directory/" })
+  if ("serviceWorker" in navigator && workerUrl) {
+    navigator.serviceWorker.register(workerUrl, { scope: workerScope })
       .catch(function () { /* the directory works online without it */ });
   }
 

@@ -2,7 +2,10 @@
 
 Templates, services.json (which the browser's filters, "open now" and shortlist read)
 and the JSON-LD all take their words and numbers from a `ServiceView`, so a card, a
-service page and a printed shortlist never disagree.
+service page and a printed shortlist never disagree. `membership` holds every filter
+value a service is listed under, already expanded by the rules in `derive` (a
+region-wide service is in every area, one for everyone in every client group), so the
+browser only looks values up.
 """
 
 from __future__ import annotations
@@ -14,11 +17,12 @@ from typing import Any
 from c2c_registry import derive
 from c2c_registry.markup import safe_url
 from c2c_registry.model import Commitment, Location, Registry, Service
-from c2c_registry.site import uk_date, url_for
+from c2c_registry.urls import Urls
 
 from . import hours as h
 from .languages import language_name
 from .links import directions_href, report_issue, report_mailto, tel_href
+from .site import uk_date
 
 STATUS_TEXT = {"active": "", "temporarily-closed": "Temporarily closed", "closed": "Closed permanently"}
 REFERRAL_TEXT = {
@@ -61,6 +65,7 @@ class ServiceView:
     report_issue: str
     commitment: Commitment | None
     search_text: str
+    membership: dict[str, list[str]]  # filter -> values this service is listed under
 
     @property
     def slug(self) -> str:
@@ -77,10 +82,22 @@ def _terms(registry: Registry, vocab: str, ids: list[str]) -> list[tuple[str, st
     return [(t.id, t.name) for t in terms.values() if t.id in ids]
 
 
-def present(service: Service, registry: Registry, settings: dict[str, Any]) -> ServiceView:
+def membership(service: Service, registry: Registry) -> dict[str, list[str]]:
+    """Every value of every directory filter this service is listed under."""
+    vocab = registry.vocab
+    return {
+        "stage": [t for t in vocab["stages"] if t in service.stages],
+        "area": derive.areas_covered(service.areas, vocab["areas"]),
+        "group": derive.groups_served(service.client_groups, vocab["client-groups"]),
+        "referral": derive.referral_routes(service.referral),
+        "free": ["1"] if service.cost == "free" else [],
+    }
+
+
+def present(service: Service, registry: Registry, settings: dict[str, Any], urls: Urls) -> ServiceView:
     today: date = settings["C2C_TODAY"]
-    url = url_for(service)
-    page_url = f"{settings.get('SITEURL', '')}/{url}"
+    url = urls.service(service)
+    page_url = urls.absolute(url)
     stages = _terms(registry, "stages", service.stages)
     areas = _terms(registry, "areas", service.areas)
     groups = _terms(registry, "client-groups", service.client_groups)
@@ -117,13 +134,14 @@ def present(service: Service, registry: Registry, settings: dict[str, Any]) -> S
         report_issue=report_issue(service, page_url, settings.get("C2C_REPOSITORY_URL", "")),
         commitment=org.commitments[0] if org and org.commitments else None,
         search_text=" ".join(w for w in words if w).lower(),
+        membership=membership(service, registry),
     )
 
 
-def present_all(registry: Registry, settings: dict[str, Any]) -> list[ServiceView]:
+def present_all(registry: Registry, settings: dict[str, Any], urls: Urls) -> list[ServiceView]:
     """Every service in directory order: open services A to Z, then temporarily closed,
     then closed for good (kept so people learn a service they knew has gone)."""
-    views = [present(s, registry, settings) for s in registry.services.values()]
+    views = [present(s, registry, settings, urls) for s in registry.services.values()]
     rank = {"active": 0, "temporarily-closed": 1, "closed": 2}
     return sorted(views, key=lambda v: (rank.get(v.service.status, 3), v.service.name.lower(), v.slug))
 
@@ -139,12 +157,8 @@ def as_json(view: ServiceView) -> dict[str, Any]:
         "summary": s.summary,
         "status": s.status,
         "status_text": view.status_text,
-        "stages": [i for i, _ in view.stages],
-        "areas": [i for i, _ in view.areas],
-        "groups": [i for i, _ in view.groups],
-        "referral": s.referral,
+        "in": view.membership,
         "referral_text": view.referral_short,
-        "cost": s.cost,
         "always_open": s.always_open,
         "intervals": [list(i) for i in view.intervals],
         "hours_listed": bool(s.hours) or s.always_open,

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
+from c2c_registry.derive import areas_covered
 from c2c_registry.model import Alert
-
-REGION = "west-midlands"
 
 
 def active_alerts(alerts: Iterable[Alert], today: date) -> list[Alert]:
@@ -21,15 +20,15 @@ def active_alerts(alerts: Iterable[Alert], today: date) -> list[Alert]:
     return sorted(live, key=lambda a: (a.level != "warning", -a.active_from.toordinal(), a.slug))
 
 
-def alerts_for(alerts: Iterable[Alert], areas: Iterable[str] | None = None) -> list[Alert]:
+def alerts_for(alerts: Iterable[Alert], all_areas: Iterable[str], areas: Iterable[str] | None = None) -> list[Alert]:
     """The alerts that concern a page about `areas` (None: the whole directory).
 
-    An alert with no areas, or for the whole region, concerns every page; otherwise it
-    must share an area with the page. A region-wide page sees every alert.
+    An alert with no areas concerns every page; otherwise the areas it covers and the
+    areas the page covers must meet, by the one rule (a region-wide alert or page
+    covers every area).
     """
     if areas is None:
         return list(alerts)
-    wanted = set(areas)
-    if REGION in wanted:
-        return list(alerts)
-    return [a for a in alerts if not a.areas or REGION in a.areas or wanted & set(a.areas)]
+    all_areas = list(all_areas)
+    wanted = set(areas_covered(areas, all_areas))
+    return [a for a in alerts if not a.areas or wanted & set(areas_covered(a.areas, all_areas))]

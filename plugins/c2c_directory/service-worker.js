@@ -3,11 +3,11 @@
 // and the assets in a cache named for this build; directory pages are then served from
 // that cache first, the network only for what it lacks. A new build means a new CACHE,
 // so the next visit installs the new pages and the old cache is deleted.
-// CACHE and PRECACHE are written above this line by the build.
+// CACHE, PRECACHE and FALLBACK_PATH are written above this line by the build.
 "use strict";
 
 const SITE_ROOT = new URL("./", self.location).href;
-const FALLBACK = new URL("directory/", SITE_ROOT).href;
+const FALLBACK = new URL(FALLBACK_PATH, SITE_ROOT).href;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(

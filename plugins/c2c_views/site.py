@@ -1,0 +1,77 @@
+"""What templates get, and the one way pages are written.
+
+Templates see the `SiteViews` (`views`), the URL map (`urls`) and small helpers that
+turn values into words; they never see the registry itself.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from c2c_registry import derive
+from c2c_registry.markup import safe_url
+from c2c_registry.urls import save_as
+
+if TYPE_CHECKING:
+    from .views import SiteViews
+
+
+def uk_date(value: date | None) -> str:
+    """23 November 2026: the GOV.UK style, no leading zero."""
+    return f"{value.day} {value:%B %Y}" if value else ""
+
+
+def count(n: int, noun: str, plural: str = "") -> str:
+    """'1 pledge', '2 pledges': numbers in sentences read properly."""
+    return f"{n} {noun if n == 1 else plural or noun + 's'}"
+
+
+class _State:
+    """Derived state of one record for the build date, as template helpers: the rules
+    stay in `derive`, bound here to the build's date and settings."""
+
+    def __init__(self, settings: dict[str, Any]):
+        self.today: date = settings["C2C_TODAY"]
+        self.due_soon_days: int = settings["C2C_DUE_SOON_DAYS"]
+        self.stale_days: int = settings["C2C_STALE_AFTER_DAYS"]
+
+    def overdue(self, action) -> bool:
+        return derive.is_overdue(action, self.today)
+
+    def due_soon(self, action) -> bool:
+        return derive.is_due_soon(action, self.today, self.due_soon_days)
+
+    def review_due(self, commitment) -> bool:
+        return derive.is_due_for_review(commitment, self.today)
+
+
+def template_globals(views: SiteViews, settings: dict[str, Any]) -> dict[str, Any]:
+    """Jinja globals: the views, the URL map, and words for values."""
+    state = _State(settings)
+
+    def term_name(term_id: str, vocab: str) -> str:
+        entry = views.vocab.get(vocab, {}).get(term_id)
+        return entry.name if entry else term_id
+
+    return {
+        "views": views,
+        "urls": views.urls,
+        "count": count,
+        "term_name": term_name,
+        "today": views.today,
+        "overdue": state.overdue,
+        "due_soon": state.due_soon,
+        "review_due": state.review_due,
+        "has_badge": derive.has_badge,
+        "safe_url": safe_url,
+    }
+
+
+def write_page(writer, settings: dict, url: str, template, **context: Any) -> None:
+    """Write the page at `url` through Pelican's writer, so content_written (the
+    sitemap) and RELATIVE_URLS see it."""
+    page_context = dict(settings)
+    page_context.update(context)
+    writer.write_file(save_as(url), template, page_context, relative_urls=settings.get("RELATIVE_URLS", False),
+                      url=url)

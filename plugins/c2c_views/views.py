@@ -1,0 +1,214 @@
+"""The derived-views stage: what every page and export shows, computed once per build.
+
+`build_views(registry, settings)` runs once, right after the registry loads. Generators
+only write (url, template, context) from the `SiteViews` it returns; services.json and
+every later export (search, open data, badges) read the same object, and templates do
+no lookups into the registry. Which item belongs to which stage, area or filter value
+is decided by the rules in `c2c_registry.derive`, never here or in a template.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from markupsafe import Markup
+
+from c2c_registry import derive
+from c2c_registry.derive import Progress, Slice
+from c2c_registry.model import Alert, Commitment, Organisation, Registry, Term
+from c2c_registry.urls import DIMENSIONS, NARROWING, Urls
+
+from .alerts import active_alerts, alerts_for
+from .charts import bar_chart, stacked_bar_chart
+from .services import ServiceView, present_all
+
+LATEST_COMMITMENTS = 6
+DIMENSION_TITLES = {"stages": "Pathway stages", "themes": "Themes", "areas": "Areas", "sectors": "Sectors"}
+FACETS = {"stage": "stages", "area": "areas", "group": "client-groups"}  # directory filter -> vocabulary
+
+
+@dataclass(frozen=True)
+class Narrowing:
+    """A stage page narrowed to one area or sector, with how many items it holds."""
+
+    by: str  # areas | sectors
+    term: Term
+    count: int
+    url: str
+
+
+@dataclass
+class TermView:
+    """One page of a cut: a stage, theme, area or sector (a stage perhaps narrowed)."""
+
+    dimension: str
+    term: Term
+    url: str
+    title: str
+    slice: Slice
+    group: Term | None = None  # a stage's group: Prevent, Help or Create pathways
+    narrowed_by: Narrowing | None = None  # on a narrowed page: which area or sector
+    narrowings: list[Narrowing] = field(default_factory=list)  # a stage's links to narrow it
+    narrowed: list[TermView] = field(default_factory=list)  # the pages those links lead to
+
+    def narrowings_by(self, by: str) -> list[Narrowing]:
+        return [n for n in self.narrowings if n.by == by]
+
+
+@dataclass
+class Listing:
+    """A plain directory listing (one area or one stage) that needs no JavaScript."""
+
+    kind: str  # areas | stages
+    term: Term
+    url: str
+    filter_url: str  # the same choice in /directory/'s filters
+    listed: list[ServiceView]
+    closed: list[ServiceView]
+    regional: int  # listed here only because they cover the whole region
+    alerts: list[Alert]
+
+
+@dataclass
+class DirectoryViews:
+    services: list[ServiceView]  # every service, in directory order
+    listed: list[ServiceView]  # all but those closed for good
+    closed: list[ServiceView]
+    counts: dict[str, dict[str, int]]  # filter -> value -> listed services it would show
+    facet_terms: dict[str, list[tuple[Term, int]]]  # filter -> (term, count) in vocabulary order
+    areas: list[Listing]
+    stages: list[Listing]
+    alerts: list[Alert]  # in force on the build date
+    service_alerts: dict[str, list[Alert]]  # service slug -> alerts for its areas
+
+
+@dataclass
+class SiteViews:
+    today: date
+    urls: Urls
+    vocab: dict[str, dict[str, Term]]
+    stage_groups: list[tuple[Term, list[Term]]]
+    organisations: list[Organisation]  # A to Z
+    awarded: list[Organisation]  # holding the C2C award
+    commitments: list[Commitment]  # newest approval first
+    latest: list[Commitment]
+    partners: dict[str, list[Organisation]]  # organisation slug -> partners
+    collaborators: dict[str, list[tuple[str, Organisation | None]]]  # commitment slug -> (name, record)
+    everything: Slice
+    terms: dict[str, list[TermView]]  # dimension -> its pages, vocabulary order
+    progress: Progress
+    charts: dict[str, Markup]
+    directory: DirectoryViews
+    dimension_titles: dict[str, str] = field(default_factory=lambda: dict(DIMENSION_TITLES))
+
+
+def build_views(registry: Registry, settings: dict[str, Any]) -> SiteViews:
+    today: date = settings["C2C_TODAY"]
+    urls = Urls(settings.get("SITEURL", ""))
+    orgs = sorted(registry.organisations.values(), key=lambda o: o.name.lower())
+    commitments = sorted(registry.commitments.values(), key=lambda c: (c.approved, c.slug), reverse=True)
+    whole = derive.everything(registry)
+    figures = derive.progress(registry, today, settings["C2C_DUE_SOON_DAYS"])
+    return SiteViews(
+        today=today,
+        urls=urls,
+        vocab=registry.vocab,
+        stage_groups=[(group, [s for s in registry.stages if s.group == group.id])
+                      for group in registry.vocab["stage-groups"].values()],
+        organisations=orgs,
+        awarded=[o for o in orgs if derive.has_badge(o)],
+        commitments=commitments,
+        latest=commitments[:LATEST_COMMITMENTS],
+        partners={o.slug: [registry.organisations[p] for p in o.partners] for o in orgs},
+        collaborators={c.slug: [(registry.organisations[n].name, registry.organisations[n])
+                                if n in registry.organisations else (n, None) for n in c.collaborators]
+                       for c in commitments},
+        everything=whole,
+        terms={dimension: term_views(registry, whole, dimension, urls) for dimension in DIMENSIONS},
+        progress=figures,
+        charts=progress_charts(registry, figures),
+        directory=directory_views(registry, settings, urls),
+    )
+
+
+def term_views(registry: Registry, whole: Slice, dimension: str, urls: Urls) -> list[TermView]:
+    """The pages of one cut; each stage also gets a page per area and sector it reaches."""
+    vocab = registry.vocab
+    pages = []
+    for term_id, part in derive.slice_by(whole, dimension, vocab).items():
+        term = vocab[dimension][term_id]
+        view = TermView(dimension, term, urls.term(dimension, term_id), term.name, part,
+                        group=vocab["stage-groups"].get(term.group) if term.group else None)
+        if dimension == "stages":
+            for by in NARROWING:
+                for narrow_id, narrowed in derive.slice_by(part, by, vocab).items():
+                    if not narrowed.items:
+                        continue
+                    link = Narrowing(by, vocab[by][narrow_id], narrowed.items,
+                                     urls.stage_narrowed(term_id, by, narrow_id))
+                    view.narrowings.append(link)
+                    view.narrowed.append(TermView(dimension, term, link.url, f"{term.name}: {link.term.name}",
+                                                  narrowed, group=view.group, narrowed_by=link))
+            for page in view.narrowed:
+                page.narrowings = view.narrowings
+        pages.append(view)
+    return pages
+
+
+def progress_charts(registry: Registry, figures: Progress) -> dict[str, Markup]:
+    stages = registry.vocab["stages"]
+    return {
+        "by_status": bar_chart(
+            "Actions by status", [(s.replace("-", " ").capitalize(), n) for s, n in figures.by_status.items()]
+        ),
+        "by_stage": stacked_bar_chart(
+            "Actions by stage and status",
+            [(stages[st].name, counts) for st, counts in figures.by_stage.items()],
+        ),
+        "upstream": stacked_bar_chart(
+            "Prevention, crisis and after crisis",
+            [(kind.capitalize(), counts) for kind, counts in figures.upstream.items()],
+        ),
+    }
+
+
+def directory_views(registry: Registry, settings: dict[str, Any], urls: Urls) -> DirectoryViews:
+    services = present_all(registry, settings, urls)
+    listed = [v for v in services if derive.is_listed(v.service)]
+    closed = [v for v in services if not derive.is_listed(v.service)]
+    all_areas = list(registry.vocab["areas"])
+    alerts = active_alerts(registry.alerts.values(), settings["C2C_TODAY"])
+    counts = {facet: {term: 0 for term in registry.vocab[vocab]} for facet, vocab in FACETS.items()}
+    counts["referral"] = {route: 0 for route in derive.REFERRAL_ROUTES}
+    counts["free"] = {"1": 0}
+    for view in listed:
+        for facet, values in view.membership.items():
+            for value in values:
+                counts[facet][value] += 1
+
+    def listing(kind: str, term: Term, facet: str) -> Listing:
+        here = [v for v in services if term.id in v.membership[facet]]
+        shown = [v for v in here if derive.is_listed(v.service)]
+        return Listing(
+            kind, term,
+            url=urls.directory_area(term.id) if kind == "areas" else urls.directory_stage(term.id),
+            filter_url=urls.directory(**{facet: term.id}),
+            listed=shown, closed=[v for v in here if not derive.is_listed(v.service)],
+            regional=sum(1 for v in shown if term.id not in v.service.areas),
+            alerts=alerts_for(alerts, all_areas, [term.id] if kind == "areas" else None),
+        )
+
+    return DirectoryViews(
+        services=services,
+        listed=listed,
+        closed=closed,
+        counts=counts,
+        facet_terms={facet: [(t, counts[facet][t.id]) for t in registry.vocab[vocab].values()]
+                     for facet, vocab in FACETS.items()},
+        areas=[listing("areas", t, "area") for t in registry.vocab["areas"].values()],
+        stages=[listing("stages", t, "stage") for t in registry.stages],
+        alerts=alerts,
+        service_alerts={v.slug: alerts_for(alerts, all_areas, v.service.areas) for v in services},
+    )
