@@ -41,8 +41,7 @@ validate: $(STAMP_PY)
 	$(BIN)/c2c validate --content content
 
 serve: html
-	@echo "Serving http://127.0.0.1:$(PORT)/ (Ctrl+C to stop)"
-	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory output
+	$(BIN)/c2c serve --output output --port $(PORT)
 
 # Headless Chromium from Debian for the browser tests (Playwright drives it); as root, or
 # through sudo when there is one.

@@ -2,8 +2,12 @@
 
 import os
 import subprocess
+import urllib.error
+import urllib.request
 
-from conftest import ROOT
+import pytest
+
+from conftest import ROOT, free_port
 from helpers import TINY, edit, tiny_copy
 
 C2C = str(ROOT / ".venv" / "bin" / "c2c")
@@ -14,9 +18,43 @@ def run(*args, env=None):
                           env={**os.environ, "GITHUB_ACTIONS": "false", **(env or {})})
 
 
-def test_validate_clean_content_exits_0():
+def test_validate_clean_content_exits_0_and_says_what_it_read():
     result = run("validate", "--content", str(TINY))
-    assert result.returncode == 0 and "is valid" in result.stdout
+    assert result.returncode == 0
+    assert result.stdout == f"No problems found in {TINY}: 2 organisations, 1 commitment, 2 services and 0 alerts.\n"
+
+
+def test_build_says_what_it_built_not_pelicans_article_count(tmp_path):
+    out = tmp_path / "out"
+    result = run("build", "--content", str(TINY), "--output", str(out), "--build-date", "2026-11-23")
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages = sum(1 for _ in out.rglob("*.html"))
+    assert result.stdout == (f"Built {pages} pages into {out} as of 2026-11-23, from 2 organisations, "
+                             "1 commitment, 2 services and 0 alerts.\n")
+    assert "Processed" not in result.stdout + result.stderr
+
+
+def test_serve_answers_a_missing_address_with_the_sites_own_404_page(tiny_site):
+    port = free_port()
+    server = subprocess.Popen([C2C, "serve", "--output", str(tiny_site), "--port", str(port)], cwd=ROOT,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert f"http://127.0.0.1:{port}/" in server.stdout.readline()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/organisations/") as response:
+            assert response.status == 200 and b"Alpha Health Trust" in response.read()
+        with pytest.raises(urllib.error.HTTPError) as missing:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/no-such-page/")
+        assert missing.value.code == 404
+        body = missing.value.read().decode()
+        assert "<h1 class=\"govuk-heading-xl\">Page not found</h1>" in body and "find a homelessness service" in body
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_serve_without_a_built_site_says_what_to_do(tmp_path):
+    result = run("serve", "--output", str(tmp_path / "nothing"))
+    assert result.returncode == 2 and "run `c2c build`" in result.stderr
 
 
 def test_validate_reports_every_problem_and_exits_1(tmp_path):

@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .model import Registry
 from .problems import report
 from .registry import InvalidContent, load_registry
 from .settings import SettingsError, build_date
@@ -29,17 +30,35 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--output", default="output", help="output folder (default: output)")
     b.add_argument("--build-date", help="the date to build as, YYYY-MM-DD (default: today, UK time)")
     b.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file (default: pelicanconf.py)")
+    s = sub.add_parser("serve", help="serve a built site on this computer, with the site's own page for missing addresses")
+    s.add_argument("--output", default="output", help="the built site (default: output)")
+    s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     args = parser.parse_args(argv)
     if args.command == "validate":
         return validate(Path(args.content), args.paths)
+    if args.command == "serve":
+        from .serve import serve
+
+        return serve(Path(args.output), args.port)
     return build(Path(args.content), Path(args.output), args.build_date, Path(args.settings))
+
+
+def contents(registry: Registry) -> str:
+    """'14 organisations, 14 commitments, 40 services and 2 alerts': what was read."""
+    parts = [_count(len(registry.organisations), "organisation"), _count(len(registry.commitments), "commitment"),
+             _count(len(registry.services), "service"), _count(len(registry.alerts), "alert")]
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def validate(content: Path, only: list[str] | None = None) -> int:
     if not content.is_dir():
         print(f"c2c: there is no content folder at {content}", file=sys.stderr)
         return 2
-    _, problems = load_registry(content)
+    registry, problems = load_registry(content)
     if only:
         wanted = {str(Path(p).resolve()) for p in only}
         base = content.resolve().parent
@@ -47,7 +66,8 @@ def validate(content: Path, only: list[str] | None = None) -> int:
     if problems:
         print(report(problems, github=os.environ.get("GITHUB_ACTIONS") == "true"))
         return 1
-    print(f"All content in {content} is valid.")
+    assert registry is not None  # no problems means a registry
+    print(f"No problems found in {content}: {contents(registry)}.")
     return 0
 
 
@@ -55,8 +75,11 @@ def build(content: Path, output: Path, date_text: str | None, settings_file: Pat
     """Build into a temporary folder beside `output`, then swap it in: a failed build
     never leaves a half-written site."""
     from pelican import Pelican
+    from pelican.log import console as pelican_console
     from pelican.log import init as init_logging
     from pelican.settings import read_settings
+    from rich.console import Console
+    from rich.logging import RichHandler
 
     if not content.is_dir():
         print(f"c2c: there is no content folder at {content}", file=sys.stderr)
@@ -76,7 +99,11 @@ def build(content: Path, output: Path, date_text: str | None, settings_file: Pat
         shutil.rmtree(leftover, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
     staging.chmod(0o755)
-    init_logging(level=logging.WARNING, fatal="warnings", name="pelican")
+    # Pelican's warnings go to stderr; its closing "Processed 0 articles" line (it counts
+    # only its own articles and pages) is silenced and a count of what was built printed.
+    init_logging(level=logging.WARNING, fatal="warnings", name="pelican",
+                 handler=RichHandler(console=Console(stderr=True)))
+    pelican_console.quiet = True
     overrides = {
         "PATH": str(content.resolve()),
         "OUTPUT_PATH": str(staging),
@@ -96,8 +123,9 @@ def build(content: Path, output: Path, date_text: str | None, settings_file: Pat
         shutil.rmtree(staging, ignore_errors=True)
         print(f"c2c: the build failed and {output} was left as it was: {err}", file=sys.stderr)
         return 1
+    pages = sum(1 for _ in staging.rglob("*.html"))
     _swap(staging, output)
-    print(f"Built the site into {output} as of {today.isoformat()}.")
+    print(f"Built {pages} pages into {output} as of {today.isoformat()}, from {contents(settings['C2C_REGISTRY'])}.")
     return 0
 
 
