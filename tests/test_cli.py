@@ -37,7 +37,7 @@ def test_validate_under_github_actions_adds_annotations(tmp_path):
     edit(content, "organisations/beta-housing.yaml", "sector: housing", "sector: housin")
     result = run("validate", "--content", str(content), env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 1
-    assert "::error file=content/organisations/beta-housing.yaml,line=2,col=9::sector: 'housin'" in result.stdout
+    assert "::error file=content/organisations/beta-housing.yaml,line=2,col=9,title=vocabulary::sector: 'housin'" in result.stdout
 
 
 def test_validate_can_report_only_named_files(tmp_path):
@@ -66,3 +66,4 @@ def test_build_rejects_a_bad_build_date_and_missing_folder(tmp_path):
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
     result = run("validate", "--content", str(tmp_path / "nope"))
     assert result.returncode == 2 and "no content folder" in result.stderr
+

@@ -39,9 +39,10 @@ class ContentFile:
     def valid(self) -> bool:
         return not self.problems
 
-    def problem(self, where: tuple, message: str, at_key: bool = False) -> Problem:
+    def problem(self, rule: str, where: tuple, message: str, at_key: bool = False) -> Problem:
+        """A problem breaking `rule` (a name from rules.py) at the value at `where`."""
         pos = self.smap.key(where) if at_key else self.smap.value(where)
-        return Problem(self.path, pos.line, pos.column, dotted(where), message)
+        return Problem(self.path, pos.line, pos.column, dotted(where), message, rule)
 
 
 def display_path(path: Path, content_dir: Path) -> str:
@@ -70,7 +71,7 @@ def discover(content_dir: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
                 problems.append(Problem(
                     display_path(path, content_dir), 1, 1, "(file name)",
                     f"this folder holds only {' or '.join(endings)} files; rename it "
-                    f"to end in {endings[0]} or move it elsewhere",
+                    f"to end in {endings[0]} or move it elsewhere", "stray-file",
                 ))
     return found, problems
 
@@ -90,11 +91,11 @@ def read_content_file(kind: str, path: Path, content_dir: Path) -> ContentFile:
             raise
         record.smap.line_offset = offset
     except SourceError as err:
-        record.problems.append(Problem(record.path, err.line, err.column, err.field, err.message))
+        record.problems.append(Problem(record.path, err.line, err.column, err.field, err.message, err.rule))
         return record
     if not isinstance(record.data, dict):
         record.problems.append(record.problem(
-            (), f"the file must be a set of fields (name: value), but it is {_kind_of(record.data)}",
+            "wrong-type", (), f"the file must be a set of fields (name: value), but it is {_kind_of(record.data)}",
         ))
         return record
     record.problems += schema_problems(kind, record.data, record.smap, record.path)
@@ -103,7 +104,7 @@ def read_content_file(kind: str, path: Path, content_dir: Path) -> ContentFile:
         record.problems.append(Problem(
             record.path, body_line, 1, "(text after the front matter)",
             f"this text is {len(record.body):,} characters long; the limit is {MAX_BODY_CHARS:,}. "
-            "Shorten it, or link to a longer report on your own website",
+            "Shorten it, or link to a longer report on your own website", "too-long",
         ))
     return record
 
@@ -113,7 +114,7 @@ def read_vocabulary(path: Path, content_dir: Path) -> ContentFile:
     try:
         record.data, record.smap = parse_yaml(read_text(path))
     except SourceError as err:
-        record.problems.append(Problem(record.path, err.line, err.column, err.field, err.message))
+        record.problems.append(Problem(record.path, err.line, err.column, err.field, err.message, err.rule))
         return record
     record.problems += schema_problems("vocabulary", record.data, record.smap, record.path)
     return record

@@ -31,6 +31,28 @@ def validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
     return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
 
 
+# Which rule each JSON Schema keyword enforces. A keyword used in schemas/ but missing
+# here is a KeyError, caught by a test (tests/test_validation_rules.py) before release.
+KEYWORD_RULES = {
+    "type": "wrong-type",
+    "required": "required-field",
+    "additionalProperties": "unknown-field",
+    "dependentRequired": "field-combination",
+    "oneOf": "field-combination",
+    "anyOf": "field-combination",
+    "enum": "not-allowed-value",
+    "pattern": "bad-format",
+    "format": "bad-format",
+    "maxLength": "too-long",
+    "minLength": "empty-value",
+    "minItems": "empty-value",
+    "minProperties": "empty-value",
+    "uniqueItems": "duplicate-item",
+    "minimum": "out-of-range",
+    "maximum": "out-of-range",
+}
+
+
 def schema_problems(kind: str, data: Any, smap: SourceMap, path: str) -> list[Problem]:
     """Every schema violation in one file's data, located and explained."""
     problems = []
@@ -71,7 +93,7 @@ def _problem(error: ValidationError, smap: SourceMap, path: str) -> Problem:
         pos = smap.key(where) if where else pos
     elif where:
         pos = smap.key(where) if error.validator in ("type",) and _is_container(error) else pos
-    return Problem(path, pos.line, pos.column, field, message)
+    return Problem(path, pos.line, pos.column, field, message, KEYWORD_RULES[str(error.validator)])
 
 
 def _is_container(error: ValidationError) -> bool:
