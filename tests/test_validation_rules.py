@@ -16,6 +16,8 @@ from c2c_registry.rules import RULES
 from c2c_registry.schemas import KEYWORD_RULES, SCHEMA_DIR
 from c2c_registry.source import SourceError
 
+from corpus import ALERT, COMMITMENT, write_files
+from corpus import SERVICE as SERVICE_TEMPLATE
 from helpers import TINY, edit, problems_after, tiny_copy
 
 ORG = "organisations/alpha-trust.yaml"
@@ -63,6 +65,9 @@ CASES = {
     "javascript website": (ORG, "website: https://alpha.example.org", "website: javascript:alert(1)", "7", "website", "https://", "bad-format"),
     "zero-length hours": (SERVICE, 'closes: "08:00"', 'closes: "19:00"', "19", "hours[0].closes", "always_open", "hours"),
     "list where a mapping belongs": (ORG, "c2c:\n  status: awarded\n  awarded: 2021-06-01\n  renewal_due: 2022-06-01\n", "c2c: [awarded]\n", "8", "c2c", "set of fields", "wrong-type"),
+    "date written day first": (PLEDGE, "held: 2021-05-12", "held: 15/09/2026", "4", "held", "'15/09/2026' is not a date written YYYY-MM-DD, e.g. 2026-09-15", "bad-format"),
+    "misspelt required field": (ORG, "summary:", "sumary:", "4", "sumary", "unknown field 'sumary'; did you mean 'summary'?", "unknown-field"),
+    "capitals in an id": (PLEDGE, "organisation: alpha-trust", "organisation: Alpha Trust", "2", "organisation", "e.g. alpha-trust", "bad-format"),
     "same area twice": (ORG, "areas: [birmingham, solihull]", "areas: [birmingham, birmingham]", "3", "areas", "same item twice", "duplicate-item"),
     "no participants": (PLEDGE, "participants: 9", "participants: 0", "6", "participants", "0 is out of range", "out-of-range"),
     "latitude without longitude": (SERVICE, "    lon: -1.51\n", "", "8", "locations[0].lon", "add `lon:` as well", "field-combination"),
@@ -186,8 +191,52 @@ def test_missing_vocabulary_file(tmp_path):
     for name in ("stages", "stage-groups", "areas", "sectors", "client-groups"):  # no themes.yaml
         (vocab / f"{name}.yaml").write_bytes((SCHEMA_DIR / "vocabularies" / f"{name}.yaml").read_bytes())
     _, problems = load_registry(TINY, vocab)
-    assert [p.plain() for p in problems if p.rule == "missing-vocabulary"] == [
+    assert [p.plain() for p in problems] == [
         f"{tmp_path.name}/vocabularies/themes.yaml:1:1: (file): this vocabulary file is missing [missing-vocabulary]"]
+
+
+# -- one message per mistake ------------------------------------------------------------
+# Each date field, in each kind of file, written day first: (file, field, template, its line)
+DATE_FIELDS = [
+    ("pledges/x-2024.md", "held", COMMITMENT, "held: 2024-01-10"),
+    ("pledges/x-2024.md", "approved", COMMITMENT, "approved: 2024-02-01"),
+    ("pledges/x-2024.md", "review_due", COMMITMENT, "review_due: 2025-02-01"),
+    ("pledges/x-2024.md", "actions[0].due", COMMITMENT, "due: 2024-06-01"),
+    ("pledges/x-2024.md", "actions[0].updates[0].date", COMMITMENT, "date: 2024-03-01"),
+    ("services/x.yaml", "last_verified", SERVICE_TEMPLATE, "last_verified: 2026-10-01"),
+    ("alerts/x.yaml", "active_from", ALERT, "active_from: 2026-11-01"),
+    ("alerts/x.yaml", "active_until", ALERT, "active_until: 2026-11-30"),
+]
+
+
+@pytest.mark.parametrize("relpath, field, template, line", DATE_FIELDS, ids=[f[1] for f in DATE_FIELDS])
+def test_a_date_written_day_first_is_one_problem(tmp_path, relpath, field, template, line):
+    content = tiny_copy(tmp_path)
+    key, value = line.split(": ")
+    year, month, day = value.split("-")
+    write_files(content, {relpath: template.replace(line, f"{key}: {day}/{month}/{year}")})
+    _, problems = load_registry(content)
+    assert [p.plain().split(": ", 1)[1] for p in problems] == [
+        f"{field}: '{day}/{month}/{year}' is not a date written YYYY-MM-DD, e.g. {value} [bad-format]"]
+
+
+@pytest.mark.parametrize("old, new, field", [
+    ("  awarded: 2021-06-01", "  awarded: 1 June 2021", "c2c.awarded"),
+    ("  renewal_due: 2022-06-01", "  renewal_due: 2022-6-1", "c2c.renewal_due"),
+    ("website: https://alpha.example.org", "website: alpha dot org", "website"),
+    ("sector: health", "sector: health\ncontact_email: nobody", "contact_email"),
+    ("areas: [birmingham, solihull]", "areas: [Birmingham, solihull]", "areas[0]"),  # also not a known area
+    ("partners: [beta-housing]", "partners: [Beta Housing]", "partners[0]"),  # also not a known organisation
+    ("summary:", "sumary:", "sumary"),  # both an unknown field and a missing one
+])
+def test_one_mistake_is_one_problem(tmp_path, old, new, field):
+    problems = problems_after(tmp_path, ORG, old, new)
+    assert len(problems) == 1 and problems[0].field == field, [p.plain() for p in problems]
+
+
+def test_every_unknown_field_is_reported(tmp_path):
+    problems = problems_after(tmp_path, ORG, "sector: health", "sector: health\ncolour: red\nsize: large")
+    assert [(p.field, p.line) for p in problems] == [("colour", 3), ("size", 4)]
 
 
 # -- the rule registry -------------------------------------------------------------------

@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .files import SLUG_PATTERN, ContentFile
+from .files import ContentFile
 from .images import image_problem
 from .model import Term
 from .problems import Problem
+from .schemas import SLUG_PATTERN
 from .urls import RESERVED_SERVICE_SLUGS
 
 
@@ -106,9 +107,11 @@ def check_vocabularies(corpus: Corpus) -> Iterator[Problem]:
     for kind, fields in _VOCAB_FIELDS.items():
         for f in corpus.readable(kind):
             for pattern, vocab_name in fields:
-                terms = corpus.vocab.get(vocab_name, {})
+                if vocab_name not in corpus.vocab:  # missing or broken, and reported as such
+                    continue
+                terms = corpus.vocab[vocab_name]
                 for where, value in _select(f.data, pattern.split(".")):
-                    if isinstance(value, str) and value not in terms:
+                    if isinstance(value, str) and value not in terms and not f.reported(where):
                         yield f.problem("vocabulary", where, _unknown(value, terms, vocab_name))
 
 
@@ -119,7 +122,7 @@ def check_organisation_references(corpus: Corpus) -> Iterator[Problem]:
     for kind, pattern in refs:
         for f in corpus.readable(kind):
             for where, value in _select(f.data, pattern.split(".")):
-                if not isinstance(value, str):
+                if not isinstance(value, str) or f.reported(where):
                     continue
                 if value not in orgs:
                     yield f.problem("organisation-reference", where, _unknown(value, dict.fromkeys(orgs), "organisations"))

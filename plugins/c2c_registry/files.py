@@ -10,8 +10,6 @@ from .problems import Problem
 from .schemas import schema_problems
 from .source import SourceError, SourceMap, dotted, parse_yaml, read_text, split_front_matter
 
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-
 # folder under content/ -> (kind of file, file endings it holds)
 COLLECTIONS = {
     "organisations": ("organisation", (".yaml", ".yml")),
@@ -43,6 +41,11 @@ class ContentFile:
         """A problem breaking `rule` (a name from rules.py) at the value at `where`."""
         pos = self.smap.key(where) if at_key else self.smap.value(where)
         return Problem(self.path, pos.line, pos.column, dotted(where), message, rule)
+
+    def reported(self, where: tuple) -> bool:
+        """Whether a problem is already reported for the field at `where`, so a later
+        rule does not report the same mistake a second time."""
+        return any(p.field == dotted(where) for p in self.problems)
 
 
 def display_path(path: Path, content_dir: Path) -> str:
