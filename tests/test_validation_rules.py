@@ -1,6 +1,6 @@
 """One case per validation rule: the tiny site is valid; one edit makes it invalid with
 a problem that names the file, the line, the field and the rule, and says what to do.
-Then the rule registry itself: every rule has a test case."""
+Then the rule registry itself: every rule has a test case and a row in the README."""
 
 
 import inspect
@@ -12,10 +12,11 @@ from PIL import Image
 
 from c2c_registry.problems import Problem, report
 from c2c_registry.registry import load_registry
-from c2c_registry.rules import RULES
+from c2c_registry.rules import RULES, markdown_table
 from c2c_registry.schemas import KEYWORD_RULES, SCHEMA_DIR
 from c2c_registry.source import SourceError
 
+from conftest import ROOT
 from corpus import ALERT, COMMITMENT, write_files
 from corpus import SERVICE as SERVICE_TEMPLATE
 from helpers import TINY, edit, problems_after, tiny_copy
@@ -270,6 +271,19 @@ def test_every_rule_has_a_test_case(rule):
 
 def test_every_test_case_names_a_registered_rule():
     assert set(_cases_by_rule()) <= set(RULES)
+
+
+def _readme_section() -> str:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    return readme.split("### Checking a submission", 1)[1].split("\n#", 1)[0]
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_every_rule_is_in_the_readme_table(rule):
+    expected = next(line for line in markdown_table().splitlines() if line.startswith(f"| `{rule}` |"))
+    rows = [line for line in _readme_section().splitlines() if line.startswith(f"| `{rule}` |")]
+    assert rows, f"README.md (Checking a submission) has no row for {rule!r}; add this one:\n{expected}"
+    assert rows == [expected], f"README.md's row for {rule!r} differs from rules.py; it should be:\n{expected}"
 
 
 def test_rule_examples_are_problem_lines_naming_their_rule():
