@@ -75,7 +75,7 @@ def test_validate_under_github_actions_adds_annotations(tmp_path):
     edit(content, "organisations/beta-housing.yaml", "sector: housing", "sector: housin")
     result = run("validate", "--content", str(content), env={"GITHUB_ACTIONS": "true"})
     assert result.returncode == 1
-    assert "::error file=content/organisations/beta-housing.yaml,line=2,col=9::sector: 'housin'" in result.stdout
+    assert "::error file=content/organisations/beta-housing.yaml,line=2,col=9,title=vocabulary::sector: 'housin'" in result.stdout
 
 
 def test_validate_can_report_only_named_files(tmp_path):
@@ -104,3 +104,17 @@ def test_build_rejects_a_bad_build_date_and_missing_folder(tmp_path):
     assert result.returncode == 2 and "YYYY-MM-DD" in result.stderr
     result = run("validate", "--content", str(tmp_path / "nope"))
     assert result.returncode == 2 and "no content folder" in result.stderr
+
+
+def test_a_date_written_day_first_is_one_clear_problem_naming_its_rule(tmp_path):
+    content = tiny_copy(tmp_path)
+    edit(content, "pledges/alpha-trust-2021.md", "held: 2021-05-12", "held: 15/09/2026")
+    result = run("validate", "--content", str(content), env={"GITHUB_ACTIONS": "true"})
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        "content/pledges/alpha-trust-2021.md:4:7: held: '15/09/2026' is not a date written YYYY-MM-DD, "
+        "e.g. 2026-09-15 [bad-format]",
+        "::error file=content/pledges/alpha-trust-2021.md,line=4,col=7,title=bad-format::held: '15/09/2026' "
+        "is not a date written YYYY-MM-DD, e.g. 2026-09-15",
+        "1 problem in 1 file. Nothing was built; fix these and run `c2c validate` again.",
+    ]

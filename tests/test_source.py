@@ -28,30 +28,36 @@ def test_yaml_1_1_surprises_are_visible_as_non_strings():
     assert smap.raw[("b",)] == "17:00"  # the author's text, for the error message
 
 
-@pytest.mark.parametrize(
-    "text, expected",
-    [
-        ("name: A\nname: B\n", "appears twice (first on line 1)"),
-        ("a: &x [1, 2]\nb: *x\n", "aliases"),
-        ("base: &b {x: 1}\nother:\n  <<: *b\n", "merge keys"),
-        ("a: !!python/object:os.system ls\n", "custom YAML tags"),
-        ("a: !custom 1\n", "custom YAML tags"),
-        ("1: one\n", "field names must be words"),
-        ("a: [1, 2\n", "not valid YAML"),
-        ("", "empty"),
-        ("# just a comment\n\n", "empty"),
-    ],
-)
-def test_rejected_yaml(text, expected):
+# YAML text, words in the message, the rule it breaks
+REJECTED = [
+    ("name: A\nname: B\n", "appears twice (first on line 1)", "duplicate-key"),
+    ("a: &x [1, 2]\nb: *x\n", "aliases", "yaml-alias"),
+    ("base: &b {x: 1}\nother:\n  <<: *b\n", "merge keys", "yaml-alias"),
+    ("a: !!python/object:os.system ls\n", "custom YAML tags", "yaml-tag"),
+    ("a: !custom 1\n", "custom YAML tags", "yaml-tag"),
+    ("1: one\n", "field names must be words", "field-name"),
+    ("a: [1, 2\n", "not valid YAML", "yaml-syntax"),
+    ("a: 1\n\tb: 2\n", "indented with a tab", "yaml-syntax"),
+    ("a: 1\n---\nb: 2\n", "more than one YAML document", "yaml-syntax"),
+    ("a: " + "[" * 30 + "]" * 30 + "\n", "nested more than 20 levels", "nesting-depth"),
+    ("a: [" + ", ".join(["1"] * 60_000) + "]\n", "more than 50000 values", "file-too-large"),
+    ("", "empty", "empty-file"),
+    ("# just a comment\n\n", "empty", "empty-file"),
+]
+
+
+@pytest.mark.parametrize("text, expected, rule", REJECTED, ids=[r[0][:20] for r in REJECTED])
+def test_rejected_yaml(text, expected, rule):
     with pytest.raises(SourceError) as err:
         parse_yaml(text)
     assert expected in err.value.message
+    assert err.value.rule == rule
 
 
 def test_duplicate_key_error_points_at_the_second_key():
     with pytest.raises(SourceError) as err:
         parse_yaml("name: A\nsummary: x\nname: B\n")
-    assert (err.value.line, err.value.column, err.value.field) == (3, 1, "name")
+    assert (err.value.line, err.value.column, err.value.field, err.value.rule) == (3, 1, "name", "duplicate-key")
 
 
 def test_alias_bomb_is_refused_quickly():
@@ -77,19 +83,23 @@ def test_read_text_rejects_non_utf8_naming_the_line(tmp_path: Path):
     with pytest.raises(SourceError) as err:
         read_text(path)
     assert err.value.line == 2 and "UTF-8" in err.value.message
+    assert err.value.rule == "not-utf8"
 
 
 def test_read_text_rejects_oversized_files_without_parsing(tmp_path: Path):
     path = tmp_path / "big.yaml"
     path.write_bytes(b"a: " + b"x" * 1_200_000)
-    with pytest.raises(SourceError, match="limit is 1 MB"):
+    with pytest.raises(SourceError, match="limit is 1 MB") as err:
         read_text(path)
+    assert err.value.rule == "file-too-large"
 
 
 def test_front_matter_split_and_line_offset():
     yaml_text, body, offset = split_front_matter("---\na: 1\n---\nBody\n")
     assert (yaml_text, body.strip(), offset) == ("a: 1", "Body", 1)
-    with pytest.raises(SourceError, match="start with a line '---'"):
+    with pytest.raises(SourceError, match="start with a line '---'") as err:
         split_front_matter("a: 1\n")
-    with pytest.raises(SourceError, match="no closing"):
+    assert err.value.rule == "front-matter"
+    with pytest.raises(SourceError, match="no closing") as err:
         split_front_matter("---\na: 1\n")
+    assert err.value.rule == "front-matter"

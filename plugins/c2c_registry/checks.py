@@ -1,7 +1,8 @@
 """Rules that a schema cannot express: across files, against vocabularies, about dates.
 
-One small function per rule, each taking the schema-valid files and returning problems,
-so each rule has its own test and its own sentence for the person fixing the file.
+One small function per check, each taking the files and returning problems that name a
+rule from rules.py, so each rule has its own test and its own sentence for the person
+fixing the file.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .files import SLUG_PATTERN, ContentFile
+from .files import ContentFile
 from .images import image_problem
 from .model import Term
 from .problems import Problem
+from .schemas import SLUG_PATTERN
 from .urls import RESERVED_SERVICE_SLUGS
 
 
@@ -42,7 +44,7 @@ class Corpus:
         return {f.slug for f in self.files.get(kind, [])}
 
 
-Rule = Callable[[Corpus], Iterable[Problem]]
+Check = Callable[[Corpus], Iterable[Problem]]
 
 
 def check_slugs(corpus: Corpus) -> Iterator[Problem]:
@@ -54,7 +56,7 @@ def check_slugs(corpus: Corpus) -> Iterator[Problem]:
                     f.path, 1, 1, "(file name)",
                     f"'{f.slug}' cannot be a web address; rename the file using lower-case "
                     "letters, digits and single hyphens (at most 80), e.g. "
-                    f"'{_slugify(f.slug)}'",
+                    f"'{_slugify(f.slug)}'", "file-name",
                 )
 
 
@@ -67,7 +69,7 @@ def check_duplicate_slugs(corpus: Corpus) -> Iterator[Problem]:
                 yield Problem(
                     f.path, 1, 1, "(file name)",
                     f"another file has the same name '{f.slug}': {first[f.slug].path}. "
-                    "Each file needs its own name; rename or remove one",
+                    "Each file needs its own name; rename or remove one", "duplicate-slug",
                 )
             else:
                 first[f.slug] = f
@@ -80,7 +82,7 @@ def check_reserved_slugs(corpus: Corpus) -> Iterator[Problem]:
             yield Problem(
                 f.path, 1, 1, "(file name)",
                 f"'{f.slug}' is the name of one of the directory's own pages (/directory/{f.slug}/); "
-                f"rename the file, for example to {f.slug}-service{Path(f.path).suffix}",
+                f"rename the file, for example to {f.slug}-service{Path(f.path).suffix}", "reserved-slug",
             )
 
 
@@ -105,10 +107,12 @@ def check_vocabularies(corpus: Corpus) -> Iterator[Problem]:
     for kind, fields in _VOCAB_FIELDS.items():
         for f in corpus.readable(kind):
             for pattern, vocab_name in fields:
-                terms = corpus.vocab.get(vocab_name, {})
+                if vocab_name not in corpus.vocab:  # missing or broken, and reported as such
+                    continue
+                terms = corpus.vocab[vocab_name]
                 for where, value in _select(f.data, pattern.split(".")):
-                    if isinstance(value, str) and value not in terms:
-                        yield f.problem(where, _unknown(value, terms, vocab_name))
+                    if isinstance(value, str) and value not in terms and not f.reported(where):
+                        yield f.problem("vocabulary", where, _unknown(value, terms, vocab_name))
 
 
 def check_organisation_references(corpus: Corpus) -> Iterator[Problem]:
@@ -118,12 +122,12 @@ def check_organisation_references(corpus: Corpus) -> Iterator[Problem]:
     for kind, pattern in refs:
         for f in corpus.readable(kind):
             for where, value in _select(f.data, pattern.split(".")):
-                if not isinstance(value, str):
+                if not isinstance(value, str) or f.reported(where):
                     continue
                 if value not in orgs:
-                    yield f.problem(where, _unknown(value, {o: None for o in orgs}, "organisations"))
+                    yield f.problem("organisation-reference", where, _unknown(value, dict.fromkeys(orgs), "organisations"))
                 elif kind == "organisation" and value == f.slug:
-                    yield f.problem(where, "an organisation cannot be its own partner; remove it")
+                    yield f.problem("organisation-reference", where, "an organisation cannot be its own partner; remove it")
 
 
 def check_pledge_ids(corpus: Corpus) -> Iterator[Problem]:
@@ -133,7 +137,7 @@ def check_pledge_ids(corpus: Corpus) -> Iterator[Problem]:
         for i, pledge in enumerate(f.data["pledges"]):
             if pledge["id"] in seen:
                 yield f.problem(
-                    ("pledges", i, "id"),
+                    "duplicate-pledge-id", ("pledges", i, "id"),
                     f"pledge id '{pledge['id']}' is already used by pledges[{seen[pledge['id']]}]; "
                     "give each pledge its own id",
                 )
@@ -141,7 +145,7 @@ def check_pledge_ids(corpus: Corpus) -> Iterator[Problem]:
         for i, action in enumerate(f.data.get("actions", [])):
             if action["pledge"] not in seen:
                 yield f.problem(
-                    ("actions", i, "pledge"),
+                    "pledge-reference", ("actions", i, "pledge"),
                     _unknown(action["pledge"], dict.fromkeys(seen), "pledge ids in this file"),
                 )
 
@@ -152,18 +156,18 @@ def check_commitment_dates(corpus: Corpus) -> Iterator[Problem]:
         held = date.fromisoformat(f.data["held"])
         approved = date.fromisoformat(f.data["approved"])
         if approved < held:
-            yield f.problem(("approved",), f"approval ({approved}) is before the session was held ({held}); check both dates")
+            yield f.problem("date-order", ("approved",), f"approval ({approved}) is before the session was held ({held}); check both dates")
         if "review_due" in f.data and date.fromisoformat(f.data["review_due"]) < approved:
-            yield f.problem(("review_due",), f"the review date is before approval ({approved}); check both dates")
+            yield f.problem("date-order", ("review_due",), f"the review date is before approval ({approved}); check both dates")
         for i, action in enumerate(f.data.get("actions", [])):
             if date.fromisoformat(action["due"]) < held:
-                yield f.problem(("actions", i, "due"), f"the deadline ({action['due']}) is before the session was held ({held}); check both dates")
+                yield f.problem("date-order", ("actions", i, "due"), f"the deadline ({action['due']}) is before the session was held ({held}); check both dates")
             previous = held
             for j, update in enumerate(action.get("updates", [])):
                 when = date.fromisoformat(update["date"])
                 if when < previous:
                     yield f.problem(
-                        ("actions", i, "updates", j, "date"),
+                        "date-order", ("actions", i, "updates", j, "date"),
                         f"this update ({when}) is dated before "
                         + ("the session was held" if previous == held else "the update above it")
                         + f" ({previous}); list updates oldest first",
@@ -176,13 +180,13 @@ def check_organisation_dates(corpus: Corpus) -> Iterator[Problem]:
     for f in corpus.valid("organisation"):
         c2c = f.data["c2c"]
         if "awarded" in c2c and "renewal_due" in c2c and c2c["renewal_due"] < c2c["awarded"]:
-            yield f.problem(("c2c", "renewal_due"), f"renewal ({c2c['renewal_due']}) is before the award ({c2c['awarded']}); check both dates")
+            yield f.problem("date-order", ("c2c", "renewal_due"), f"renewal ({c2c['renewal_due']}) is before the award ({c2c['awarded']}); check both dates")
 
 
 def check_alert_dates(corpus: Corpus) -> Iterator[Problem]:
     for f in corpus.valid("alert"):
         if f.data["active_until"] < f.data["active_from"]:
-            yield f.problem(("active_until",), "the alert ends before it starts; check active_from and active_until")
+            yield f.problem("date-order", ("active_until",), "the alert ends before it starts; check active_from and active_until")
 
 
 def check_hours(corpus: Corpus) -> Iterator[Problem]:
@@ -191,7 +195,7 @@ def check_hours(corpus: Corpus) -> Iterator[Problem]:
         for i, span in enumerate(f.data.get("hours", [])):
             if span["opens"] == span["closes"]:
                 yield f.problem(
-                    ("hours", i, "closes"),
+                    "hours", ("hours", i, "closes"),
                     "opens and closes at the same time; for a service open all day and night "
                     "use `always_open: true` instead",
                 )
@@ -205,22 +209,22 @@ def check_logos(corpus: Corpus) -> Iterator[Problem]:
             continue
         path = logo_dir / f.data["logo"]
         if not path.is_file():
-            yield f.problem(("logo",), f"there is no file {f.data['logo']} in content/organisations/logos/; add it or fix the name")
+            yield f.problem("logo", ("logo",), f"there is no file {f.data['logo']} in content/organisations/logos/; add it or fix the name")
             continue
         message = image_problem(path)
         if message:
-            yield f.problem(("logo",), message)
+            yield f.problem("logo", ("logo",), message)
 
 
-RULES: list[Rule] = [
+CHECKS: list[Check] = [
     check_slugs, check_duplicate_slugs, check_reserved_slugs, check_vocabularies, check_organisation_references,
     check_pledge_ids, check_commitment_dates, check_organisation_dates, check_alert_dates,
     check_hours, check_logos,
 ]
 
 
-def run_checks(corpus: Corpus, rules: list[Rule] = RULES) -> list[Problem]:
-    return [p for rule in rules for p in rule(corpus)]
+def run_checks(corpus: Corpus, checks: list[Check] = CHECKS) -> list[Problem]:
+    return [p for check in checks for p in check(corpus)]
 
 
 def _select(data: object, parts: list[str], where: tuple = ()) -> Iterator[tuple[tuple, object]]:

@@ -10,8 +10,6 @@ from .problems import Problem
 from .schemas import schema_problems
 from .source import SourceError, SourceMap, dotted, parse_yaml, read_text, split_front_matter
 
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-
 # folder under content/ -> (kind of file, file endings it holds)
 COLLECTIONS = {
     "organisations": ("organisation", (".yaml", ".yml")),
@@ -39,9 +37,15 @@ class ContentFile:
     def valid(self) -> bool:
         return not self.problems
 
-    def problem(self, where: tuple, message: str, at_key: bool = False) -> Problem:
+    def problem(self, rule: str, where: tuple, message: str, at_key: bool = False) -> Problem:
+        """A problem breaking `rule` (a name from rules.py) at the value at `where`."""
         pos = self.smap.key(where) if at_key else self.smap.value(where)
-        return Problem(self.path, pos.line, pos.column, dotted(where), message)
+        return Problem(self.path, pos.line, pos.column, dotted(where), message, rule)
+
+    def reported(self, where: tuple) -> bool:
+        """Whether a problem is already reported for the field at `where`, so a later
+        rule does not report the same mistake a second time."""
+        return any(p.field == dotted(where) for p in self.problems)
 
 
 def display_path(path: Path, content_dir: Path) -> str:
@@ -70,7 +74,7 @@ def discover(content_dir: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
                 problems.append(Problem(
                     display_path(path, content_dir), 1, 1, "(file name)",
                     f"this folder holds only {' or '.join(endings)} files; rename it "
-                    f"to end in {endings[0]} or move it elsewhere",
+                    f"to end in {endings[0]} or move it elsewhere", "stray-file",
                 ))
     return found, problems
 
@@ -90,11 +94,11 @@ def read_content_file(kind: str, path: Path, content_dir: Path) -> ContentFile:
             raise
         record.smap.line_offset = offset
     except SourceError as err:
-        record.problems.append(Problem(record.path, err.line, err.column, err.field, err.message))
+        record.problems.append(Problem(record.path, err.line, err.column, err.field, err.message, err.rule))
         return record
     if not isinstance(record.data, dict):
         record.problems.append(record.problem(
-            (), f"the file must be a set of fields (name: value), but it is {_kind_of(record.data)}",
+            "wrong-type", (), f"the file must be a set of fields (name: value), but it is {_kind_of(record.data)}",
         ))
         return record
     record.problems += schema_problems(kind, record.data, record.smap, record.path)
@@ -103,7 +107,7 @@ def read_content_file(kind: str, path: Path, content_dir: Path) -> ContentFile:
         record.problems.append(Problem(
             record.path, body_line, 1, "(text after the front matter)",
             f"this text is {len(record.body):,} characters long; the limit is {MAX_BODY_CHARS:,}. "
-            "Shorten it, or link to a longer report on your own website",
+            "Shorten it, or link to a longer report on your own website", "too-long",
         ))
     return record
 
@@ -113,7 +117,7 @@ def read_vocabulary(path: Path, content_dir: Path) -> ContentFile:
     try:
         record.data, record.smap = parse_yaml(read_text(path))
     except SourceError as err:
-        record.problems.append(Problem(record.path, err.line, err.column, err.field, err.message))
+        record.problems.append(Problem(record.path, err.line, err.column, err.field, err.message, err.rule))
         return record
     record.problems += schema_problems("vocabulary", record.data, record.smap, record.path)
     return record

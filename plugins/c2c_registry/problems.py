@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .rules import known_rule
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -12,16 +14,20 @@ class Problem:
     column: int
     field: str
     message: str
+    rule: str  # a name from rules.py; anything else is refused
+
+    def __post_init__(self) -> None:
+        known_rule(self.rule)
 
     def plain(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message}"
+        return f"{self.path}:{self.line}:{self.column}: {self.field}: {self.message} [{self.rule}]"
 
     def github(self) -> str:
         """A GitHub Actions workflow command, so the error shows on the PR's diff."""
         text = f"{self.field}: {self.message}"
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         path = self.path.replace(",", "%2C").replace(":", "%3A")
-        return f"::error file={path},line={self.line},col={self.column}::{text}"
+        return f"::error file={path},line={self.line},col={self.column},title={self.rule}::{text}"
 
 
 def report(problems: list[Problem], github: bool = False) -> str:

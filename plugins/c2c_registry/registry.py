@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 from .checks import Corpus, run_checks
-from .files import ContentFile, discover, read_content_file, read_vocabulary
+from .files import ContentFile, discover, display_path, read_content_file, read_vocabulary
 from .markup import render_markdown
 from .model import (
     Action,
@@ -48,7 +48,8 @@ def load_vocabularies(vocab_dir: Path) -> tuple[dict[str, dict[str, Term]], list
     for name in VOCABULARIES:
         path = vocab_dir / f"{name}.yaml"
         if not path.is_file():
-            problems.append(Problem(str(path), 1, 1, "(file)", "this vocabulary file is missing"))
+            problems.append(Problem(display_path(path, vocab_dir.parent), 1, 1, "(file)",
+                                    "this vocabulary file is missing", "missing-vocabulary"))
             continue
         record = read_vocabulary(path, vocab_dir.parent)
         problems += record.problems

@@ -6,7 +6,10 @@ what is wrong and what a valid value looks like, placed on the line of the offen
 
 from __future__ import annotations
 
+import difflib
 import json
+import re
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,7 @@ from .problems import Problem
 from .source import SourceMap, dotted
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # as in common.schema.json; file names follow it too
 KINDS = ("organisation", "commitment", "service", "alert", "vocabulary")
 
 
@@ -31,12 +35,33 @@ def validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
     return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
 
 
+# Which rule each JSON Schema keyword enforces. A keyword used in schemas/ but missing
+# here is a KeyError, caught by a test (tests/test_validation_rules.py) before release.
+KEYWORD_RULES = {
+    "type": "wrong-type",
+    "required": "required-field",
+    "additionalProperties": "unknown-field",
+    "dependentRequired": "field-combination",
+    "oneOf": "field-combination",
+    "anyOf": "field-combination",
+    "enum": "not-allowed-value",
+    "pattern": "bad-format",
+    "format": "bad-format",
+    "maxLength": "too-long",
+    "minLength": "empty-value",
+    "minItems": "empty-value",
+    "minProperties": "empty-value",
+    "uniqueItems": "duplicate-item",
+    "minimum": "out-of-range",
+    "maximum": "out-of-range",
+}
+
+
 def schema_problems(kind: str, data: Any, smap: SourceMap, path: str) -> list[Problem]:
-    """Every schema violation in one file's data, located and explained."""
-    problems = []
-    for error in validator(kind).iter_errors(data):
-        for leaf in _leaves(error):
-            problems.append(_problem(leaf, smap, path))
+    """Every schema violation in one file's data, located and explained: one problem per
+    mistake, even where the schema checks a mistake twice."""
+    errors = [leaf for error in validator(kind).iter_errors(data) for leaf in _leaves(error)]
+    problems = [p for error in _one_per_mistake(errors) for p in _problems(error, smap, path)]
     return sorted(set(problems))
 
 
@@ -50,28 +75,46 @@ def _leaves(error: ValidationError) -> list[ValidationError]:
     return [error]
 
 
+def _one_per_mistake(errors: list[ValidationError]) -> list[ValidationError]:
+    """Drop errors that repeat another for the same mistake: a value in the wrong form
+    fails both `pattern` and `format` (keep `pattern`), and a misspelt required field is
+    both unknown and missing (keep the unknown field, which suggests the right name)."""
+    patterned = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    misspelt = {
+        (tuple(e.absolute_path), _suggestion(e, name))
+        for e in errors if e.validator == "additionalProperties" for name in _unknown_fields(e)
+        if _suggestion(e, name)
+    }
+    return [
+        e for e in errors
+        if not (e.validator == "format" and tuple(e.absolute_path) in patterned)
+        and not (e.validator == "required" and (tuple(e.absolute_path), _quoted(e.message)) in misspelt)
+    ]
+
+
 def _hint(error: ValidationError) -> str:
     schema = error.schema if isinstance(error.schema, dict) else {}
     return schema.get("x-hint", "")
 
 
-def _problem(error: ValidationError, smap: SourceMap, path: str) -> Problem:
+def _problems(error: ValidationError, smap: SourceMap, path: str) -> list[Problem]:
     where = tuple(error.absolute_path)
+    rule = KEYWORD_RULES[str(error.validator)]
+    if error.validator == "additionalProperties":  # one problem per unknown field, at its name
+        problems = []
+        for name in _unknown_fields(error):
+            at = smap.key(where + (name,))
+            problems.append(Problem(path, at.line, at.column, dotted(where + (name,)), _unknown_field(error, name), rule))
+        return problems
     field = dotted(where)
-    message = _message(error, smap, where)
     pos = smap.value(where)
-    if error.validator == "additionalProperties":
-        extra = _unknown_fields(error)
-        if extra:
-            field = dotted(where + (extra[0],))
-            pos = smap.key(where + (extra[0],))
-    elif error.validator == "required" or error.validator == "dependentRequired":
+    if error.validator in ("required", "dependentRequired"):
         missing = _quoted(error.message)
         field = dotted(where + (missing,)) if missing else field
         pos = smap.key(where) if where else pos
-    elif where:
-        pos = smap.key(where) if error.validator in ("type",) and _is_container(error) else pos
-    return Problem(path, pos.line, pos.column, field, message)
+    elif where and error.validator == "type" and _is_container(error):
+        pos = smap.key(where)
+    return [Problem(path, pos.line, pos.column, field, _message(error, smap, where), rule)]
 
 
 def _is_container(error: ValidationError) -> bool:
@@ -81,6 +124,21 @@ def _is_container(error: ValidationError) -> bool:
 def _unknown_fields(error: ValidationError) -> list[str]:
     allowed = set(error.schema.get("properties", {}))
     return sorted(k for k in error.instance if k not in allowed)
+
+
+def _suggestion(error: ValidationError, name: str) -> str:
+    """The allowed field an unknown one is probably a misspelling of, or ''."""
+    absent = [k for k in error.schema.get("properties", {}) if k not in error.instance]
+    close = difflib.get_close_matches(name, absent, n=1, cutoff=0.75)
+    return close[0] if close else ""
+
+
+def _unknown_field(error: ValidationError, name: str) -> str:
+    suggestion = _suggestion(error, name)
+    allowed = ", ".join(sorted(error.schema.get("properties", {})))
+    if suggestion:
+        return f"unknown field '{name}'; did you mean '{suggestion}'? Allowed fields here: {allowed}"
+    return f"unknown field '{name}'; check the spelling. Allowed fields here: {allowed}"
 
 
 def _quoted(message: str) -> str:
@@ -126,13 +184,14 @@ def _message(error: ValidationError, smap: SourceMap, where: tuple) -> str:
         return msg + tail
     if v == "required":
         return f"this required field is missing: add `{_quoted(error.message)}:`" + tail
-    if v == "additionalProperties":
-        extra = _unknown_fields(error)
-        allowed = ", ".join(sorted(error.schema.get("properties", {})))
-        return f"unknown field '{extra[0] if extra else '?'}'; check the spelling. Allowed fields here: {allowed}"
     if v == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
         return f"{error.instance!r} is not allowed here; use one of: {options}"
+    if v == "pattern" and error.schema.get("format") == "date":
+        return f"{error.instance!r} is not a date written YYYY-MM-DD, e.g. {_as_iso_date(error.instance)}"
+    if v == "pattern" and error.validator_value == SLUG_PATTERN and _slugify(error.instance):
+        return (f"{error.instance!r} is not in the right form; use lower-case letters, digits and single "
+                f"hyphens, e.g. {_slugify(error.instance)}")
     if v == "pattern":
         return f"{error.instance!r} is not in the right form{tail or '; see the README for the format'}"
     if v == "format":
@@ -154,3 +213,21 @@ def _message(error: ValidationError, smap: SourceMap, where: tuple) -> str:
     if v == "dependentRequired":
         return f"add `{_quoted(error.message)}:` as well: both are needed together"
     return error.message + tail
+
+
+def _as_iso_date(text: str) -> str:
+    """`15/09/2026` (UK order) or `2026/9/15` as YYYY-MM-DD, or a generic example."""
+    m = re.fullmatch(r"\s*(\d{1,4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,4})\s*", text)
+    if m:
+        a, month, b = (int(n) for n in m.groups())
+        year, day = (a, b) if len(m.group(1)) == 4 else (b, a)
+        if len(str(year)) == 4:
+            try:
+                return date(year, month, day).isoformat()
+            except ValueError:
+                pass
+    return "2026-06-01"
+
+
+def _slugify(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80]

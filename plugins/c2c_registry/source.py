@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from .rules import known_rule
+
 try:  # libyaml is ~8x faster; fall back to pure Python where it is missing.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -34,10 +36,11 @@ class Position:
 
 
 class SourceError(Exception):
-    """A file that cannot be read as registry data at all."""
+    """A file that cannot be read as registry data at all; `rule` names the rule it breaks."""
 
-    def __init__(self, message: str, line: int = 1, column: int = 1, field: str = "(file)"):
+    def __init__(self, rule: str, message: str, line: int = 1, column: int = 1, field: str = "(file)"):
         super().__init__(message)
+        self.rule = known_rule(rule)
         self.message = message
         self.line = line
         self.column = column
@@ -86,6 +89,7 @@ def read_text(path: Path) -> str:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise SourceError(
+            "file-too-large",
             f"the file is {size / 1_000_000:.1f} MB; the limit is "
             f"{MAX_FILE_BYTES // 1_000_000} MB. Split it or remove what is not content."
         )
@@ -95,10 +99,10 @@ def read_text(path: Path) -> str:
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise SourceError(
-            "the file is not UTF-8 text. Save it as UTF-8 in your editor.", line=line
+            "not-utf8", "the file is not UTF-8 text. Save it as UTF-8 in your editor.", line=line
         ) from None
     if "\x00" in text:
-        raise SourceError("the file contains a NUL character, so it is not a text file. Save it again as plain UTF-8 text.")
+        raise SourceError("not-utf8", "the file contains a NUL character, so it is not a text file. Save it again as plain UTF-8 text.")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
@@ -107,7 +111,7 @@ def parse_yaml(text: str) -> tuple[Any, SourceMap]:
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        raise SourceError("the file is empty; it needs the fields described in the README.")
+        raise SourceError("empty-file", "the file is empty; it needs the fields described in the README.")
     try:
         node = _compose(text)
     except yaml.MarkedYAMLError as err:
@@ -117,19 +121,20 @@ def parse_yaml(text: str) -> tuple[Any, SourceMap]:
         bad_line = text.split("\n")[line - 1] if line <= text.count("\n") + 1 else ""
         if "\t" in bad_line[: len(bad_line) - len(bad_line.lstrip())]:
             raise SourceError(
-                "this line is indented with a tab; YAML needs spaces. Replace the tab with spaces.",
+                "yaml-syntax", "this line is indented with a tab; YAML needs spaces. Replace the tab with spaces.",
                 line, 1,
             ) from None
         raise SourceError(
+            "yaml-syntax",
             f"this is not valid YAML ({problem}). Check indentation and that text "
             "containing ': ' or starting with a special character is in quotes.",
             line,
             col,
         ) from None
     except yaml.YAMLError as err:
-        raise SourceError(f"this is not valid YAML ({err}).") from None
+        raise SourceError("yaml-syntax", f"this is not valid YAML ({err}).") from None
     if node is None:
-        raise SourceError("the file is empty; it needs the fields described in the README.")
+        raise SourceError("empty-file", "the file is empty; it needs the fields described in the README.")
     smap = SourceMap()
     builder = _Builder(smap)
     return builder.build(node, ()), smap
@@ -158,11 +163,11 @@ def _compose(text: str) -> yaml.Node | None:
             count += 1
             if count > 2 * MAX_NODES:  # start and end events: two per list or mapping
                 raise SourceError(
-                    f"the file has more than {MAX_NODES} values; it is too large.", *at,
+                    "file-too-large", f"the file has more than {MAX_NODES} values; it is too large.", *at,
                 )
             if isinstance(event, yaml.AliasEvent):
                 raise SourceError(
-                    "YAML aliases (*name) are not allowed; write the value out.", *at,
+                    "yaml-alias", "YAML aliases (*name) are not allowed; write the value out.", *at,
                 )
             node: yaml.Node
             if isinstance(event, yaml.ScalarEvent):
@@ -170,13 +175,13 @@ def _compose(text: str) -> yaml.Node | None:
                 if tag is None or tag == "!":
                     tag = loader.resolve(yaml.ScalarNode, event.value, event.implicit)
                 if tag == "tag:yaml.org,2002:merge":
-                    raise SourceError("YAML merge keys (<<) are not allowed; write the fields out in full.", *at)
+                    raise SourceError("yaml-alias", "YAML merge keys (<<) are not allowed; write the fields out in full.", *at)
                 end: Any = event.end_mark
                 node = yaml.ScalarNode(tag, event.value, start, end, style=event.style)
             elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 if len(stack) >= MAX_DEPTH:
                     raise SourceError(
-                        f"the fields are nested more than {MAX_DEPTH} levels deep; registry files "
+                        "nesting-depth", f"the fields are nested more than {MAX_DEPTH} levels deep; registry files "
                         "never need that. Check the brackets and indentation.", *at,
                     )
                 kind = yaml.SequenceNode if isinstance(event, yaml.SequenceStartEvent) else yaml.MappingNode
@@ -191,7 +196,7 @@ def _compose(text: str) -> yaml.Node | None:
                 node.end_mark = event.end_mark
                 keys.pop()
             else:  # pragma: no cover - the parser emits nothing else inside a document
-                raise SourceError(f"this is not valid YAML (unexpected {type(event).__name__}).")
+                raise SourceError("yaml-syntax", f"this is not valid YAML (unexpected {type(event).__name__}).")
             if not stack:
                 root = node
             elif isinstance(stack[-1], yaml.MappingNode):
@@ -206,7 +211,7 @@ def _compose(text: str) -> yaml.Node | None:
         if not loader.check_event(yaml.StreamEndEvent):
             extra: Any = loader.get_event()
             raise SourceError(
-                "the file holds more than one YAML document (a second '---' line?); keep one.",
+                "yaml-syntax", "the file holds more than one YAML document (a second '---' line?); keep one.",
                 extra.start_mark.line + 1, extra.start_mark.column + 1,
             )
         return root
@@ -221,30 +226,30 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         if id(node) in self.seen:
-            raise self._error(node, "YAML aliases (*name) are not allowed; write the value out.")
+            raise self._error(node, "yaml-alias", "YAML aliases (*name) are not allowed; write the value out.")
         self.seen.add(id(node))
         if len(self.seen) > MAX_NODES:
-            raise self._error(node, f"the file has more than {MAX_NODES} values; it is too large.")
+            raise self._error(node, "file-too-large", f"the file has more than {MAX_NODES} values; it is too large.")
         self.smap.values[path] = _pos(node)
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
-                raise self._error(node, _tag_message(node.tag))
+                raise self._error(node, "yaml-tag", _tag_message(node.tag))
             return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
         assert isinstance(node, yaml.ScalarNode)
         return self._scalar(node, path)
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
         if node.tag != "tag:yaml.org,2002:map":
-            raise self._error(node, _tag_message(node.tag))
+            raise self._error(node, "yaml-tag", _tag_message(node.tag))
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
-                raise self._error(key_node, "YAML merge keys (<<) are not allowed; write the fields out in full.")
+                raise self._error(key_node, "yaml-alias", "YAML merge keys (<<) are not allowed; write the fields out in full.")
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 raise self._error(
-                    key_node,
+                    key_node, "field-name",
                     f"field names must be words, but {key_node.value!r} is read as a "
                     f"{_kind(key_node)}. Put it in quotes or rename it.",
                 )
@@ -252,7 +257,7 @@ class _Builder:
             if key in result:
                 first = self.smap.keys[path + (key,)]
                 raise self._error(
-                    key_node,
+                    key_node, "duplicate-key",
                     f"the field '{key}' appears twice (first on line {first.line}); "
                     "keep one.",
                     field=dotted(path + (key,)),
@@ -266,7 +271,7 @@ class _Builder:
         if node.tag == "tag:yaml.org,2002:timestamp":
             return node.value  # keep the author's text; the schema checks the date
         if node.tag not in _PLAIN_TAGS:
-            raise self._error(node, _tag_message(node.tag))
+            raise self._error(node, "yaml-tag", _tag_message(node.tag))
         if node.tag == "tag:yaml.org,2002:str":
             return node.value
         try:
@@ -274,9 +279,9 @@ class _Builder:
         except (yaml.YAMLError, ValueError):
             return node.value
 
-    def _error(self, node: yaml.Node, message: str, field: str = "") -> SourceError:
+    def _error(self, node: yaml.Node, rule: str, message: str, field: str = "") -> SourceError:
         pos = _pos(node)
-        return SourceError(message, pos.line, pos.column, field or "(file)")
+        return SourceError(rule, message, pos.line, pos.column, field or "(file)")
 
 
 def _tag_message(tag: str) -> str:
@@ -312,9 +317,9 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     lines = text.split("\n")
     if not lines or lines[0].strip() != "---":
         raise SourceError(
-            "the file must start with a line '---', then the YAML fields, then another '---'."
+            "front-matter", "the file must start with a line '---', then the YAML fields, then another '---'."
         )
     for i, line in enumerate(lines[1:], start=1):
         if line.strip() in ("---", "..."):
             return "\n".join(lines[1:i]), "\n".join(lines[i + 1 :]), 1
-    raise SourceError("the YAML front matter has no closing '---' line.")
+    raise SourceError("front-matter", "the YAML front matter has no closing '---' line.")

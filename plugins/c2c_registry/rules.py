@@ -1,0 +1,159 @@
+"""Every rule the validator applies, in one place: its name, what it checks, an example.
+
+Each Problem names one of these rules; the name is printed after the message, e.g.
+`... [date-order]`, and becomes the title of the GitHub annotation. A Problem naming a
+rule that is not here is refused (ValueError), so a new check needs a new entry here, a
+row in the README's table and a test case (tests/test_validation_rules.py checks both).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str  # short, kebab-case
+    description: str  # one sentence for WMCA staff
+    example: str  # a problem line as `c2c validate` prints it
+
+
+_RULES = (
+    # -- reading the file -------------------------------------------------------------------
+    Rule("file-too-large", "A file is under 1 MB and holds at most 50,000 values.",
+         "content/organisations/example-trust.yaml:1:1: (file): the file is 12.0 MB; the limit is 1 MB. "
+         "Split it or remove what is not content. [file-too-large]"),
+    Rule("not-utf8", "A file is plain text saved as UTF-8, with no NUL characters.",
+         "content/organisations/example-trust.yaml:4:1: (file): the file is not UTF-8 text. "
+         "Save it as UTF-8 in your editor. [not-utf8]"),
+    Rule("empty-file", "A file is not empty and holds more than comments.",
+         "content/organisations/example-trust.yaml:1:1: (file): the file is empty; it needs the fields "
+         "described in the README. [empty-file]"),
+    Rule("front-matter", "A commitment (.md) file starts with a '---' line, then its fields, then another '---' line.",
+         "content/pledges/example-trust-2024.md:1:1: (file): the YAML front matter has no closing '---' line. "
+         "[front-matter]"),
+    Rule("yaml-syntax", "A file is valid YAML: indented with spaces, text containing ': ' in quotes, one document only.",
+         "content/organisations/example-trust.yaml:4:8: (file): this is not valid YAML (did not find expected "
+         "',' or ']'). Check indentation and that text containing ': ' or starting with a special "
+         "character is in quotes. [yaml-syntax]"),
+    Rule("nesting-depth", "Fields are nested at most 20 levels deep.",
+         "content/organisations/example-trust.yaml:6:30: (file): the fields are nested more than 20 levels deep; "
+         "registry files never need that. Check the brackets and indentation. [nesting-depth]"),
+    Rule("duplicate-key", "Each field appears only once in its part of the file.",
+         "content/organisations/example-trust.yaml:7:1: name: the field 'name' appears twice (first on line 1); "
+         "keep one. [duplicate-key]"),
+    Rule("yaml-alias", "Every value is written out: no YAML anchors and aliases (&name, *name) or merge keys (<<).",
+         "content/organisations/example-trust.yaml:3:8: (file): YAML aliases (*name) are not allowed; write the "
+         "value out. [yaml-alias]"),
+    Rule("yaml-tag", "No custom YAML tags: text that starts with '!' is in quotes.",
+         "content/organisations/example-trust.yaml:6:7: (file): custom YAML tags (!!python/object/apply:os.system) "
+         "are not allowed; write a plain value, and put text that starts with '!' in quotes. [yaml-tag]"),
+    Rule("field-name", "Field names are words, not numbers, dates or true/false.",
+         "content/organisations/example-trust.yaml:6:1: (file): field names must be words, but '1' is read as a "
+         "number. Put it in quotes or rename it. [field-name]"),
+    # -- the schema (schemas/*.schema.json) ------------------------------------------------
+    Rule("wrong-type", "Each value is the right kind (text, a whole number, true or false, a list, or a set of "
+         "fields), including values YAML misreads, such as no or 19:00 without quotes.",
+         "content/services/night-shelter.yaml:18:12: hours[0].opens: expected text, but this is a number (1140); "
+         "YAML read `19:00` as a number: put it in quotes, \"19:00\"; write times in quotes as 24-hour HH:MM, "
+         "e.g. \"09:00\" or \"19:30\" [wrong-type]"),
+    Rule("required-field", "Every required field is there, including awarded when the C2C status is awarded or lapsed.",
+         "content/organisations/example-trust.yaml:1:1: summary: this required field is missing: add `summary:` "
+         "[required-field]"),
+    Rule("unknown-field", "Only the fields the README describes are used, so a misspelt field name is caught.",
+         "content/organisations/example-trust.yaml:3:1: colour: unknown field 'colour'; check the spelling. "
+         "Allowed fields here: areas, c2c, contact_email, description, logo, name, partners, sector, short_name, "
+         "summary, website [unknown-field]"),
+    Rule("field-combination", "Fields that go together are given together (lat with lon), and a service names an "
+         "organisation or a provider, not both.",
+         "content/services/night-shelter.yaml:1:1: (file): give either organisation (the slug of a registry "
+         "organisation) or provider (a name), not both [field-combination]"),
+    Rule("not-allowed-value", "A field with a fixed set of values (status, approach, level, referral, cost, days) "
+         "uses one of them.",
+         "content/services/night-shelter.yaml:17:11: referral: 'walk-in' is not allowed here; use one of: self, "
+         "professional, both [not-allowed-value]"),
+    Rule("bad-format", "Dates, times, ids, web and email addresses, phone numbers, postcodes, language codes and "
+         "logo file names are written in the expected form.",
+         "content/pledges/example-trust-2024.md:4:7: held: '15/09/2026' is not a date written YYYY-MM-DD, "
+         "e.g. 2026-09-15 [bad-format]"),
+    Rule("too-long", "Text is within its length limit, such as 300 characters for a summary and 20,000 for "
+         "Markdown or a commitment's text.",
+         "content/organisations/example-trust.yaml:4:10: summary: this is 301 characters long; the limit is 300. "
+         "Shorten it [too-long]"),
+    Rule("empty-value", "A field that is given is not empty: text has words, a list has items, and contact has at "
+         "least one of phone, email or website.",
+         "content/services/night-shelter.yaml:14:10: contact: this is empty; give at least one of phone, email or "
+         "website [empty-value]"),
+    Rule("duplicate-item", "A list names each item only once.",
+         "content/organisations/example-trust.yaml:3:8: areas: this list has the same item twice; keep one of each "
+         "[duplicate-item]"),
+    Rule("out-of-range", "Numbers are within range: participants from 1 to 10,000, latitude and longitude in the UK.",
+         "content/pledges/example-trust-2024.md:6:15: participants: 0 is out of range (minimum 1) [out-of-range]"),
+    # -- files and folders -----------------------------------------------------------------
+    Rule("stray-file", "A content folder holds only its own kind of file (.yaml or .yml; .md in pledges), with a "
+         "lower-case ending.",
+         "content/organisations/notes.txt:1:1: (file name): this folder holds only .yaml or .yml files; rename it "
+         "to end in .yaml or move it elsewhere [stray-file]"),
+    Rule("file-name", "A file name can be a web address: lower-case letters, digits and single hyphens, at most 80.",
+         "content/services/Night Shelter.yaml:1:1: (file name): 'Night Shelter' cannot be a web address; rename the "
+         "file using lower-case letters, digits and single hyphens (at most 80), e.g. 'night-shelter' [file-name]"),
+    Rule("duplicate-slug", "No two files of one kind have the same name, even in different folders.",
+         "content/services/more/night-shelter.yml:1:1: (file name): another file has the same name 'night-shelter': "
+         "content/services/night-shelter.yaml. Each file needs its own name; rename or remove one [duplicate-slug]"),
+    Rule("reserved-slug", "A service file is not named like one of the directory's own pages.",
+         "content/services/areas.yaml:1:1: (file name): 'areas' is the name of one of the directory's own pages "
+         "(/directory/areas/); rename the file, for example to areas-service.yaml [reserved-slug]"),
+    # -- across files ----------------------------------------------------------------------
+    Rule("vocabulary", "Stages, themes, areas, sectors and client groups are ids listed in schemas/vocabularies/.",
+         "content/organisations/example-trust.yaml:2:9: sector: 'housin' is not one of the known sectors; did you "
+         "mean 'housing'? Known values: criminal-justice, education, employment-business, faith, health, housing, "
+         "local-government, other, police-fire, transport, voluntary-community, welfare-benefits [vocabulary]"),
+    Rule("organisation-reference", "An organisation named by a commitment, a service or a partners list has its "
+         "own file in content/organisations/, and is not its own partner.",
+         "content/pledges/example-trust-2024.md:2:15: organisation: 'example-trusts' is not one of the known "
+         "organisations; did you mean 'example-trust'? An organisation is named by its file name in "
+         "content/organisations/, without .yaml [organisation-reference]"),
+    Rule("pledge-reference", "Each action's pledge is the id of a pledge in the same file.",
+         "content/pledges/example-trust-2024.md:42:13: actions[0].pledge: 'cultur' is not one of the known pledge "
+         "ids in this file; did you mean 'culture'? Known values: culture, refer [pledge-reference]"),
+    Rule("duplicate-pledge-id", "Each pledge in a commitment has its own id.",
+         "content/pledges/example-trust-2024.md:25:9: pledges[1].id: pledge id 'culture' is already used by "
+         "pledges[0]; give each pledge its own id [duplicate-pledge-id]"),
+    Rule("date-order", "Dates are in order: approval, deadlines and updates not before the session, updates oldest "
+         "first, review after approval, renewal after the award, an alert's end after its start.",
+         "content/pledges/example-trust-2024.md:8:11: approved: approval (2024-05-01) is before the session was "
+         "held (2024-05-12); check both dates [date-order]"),
+    Rule("hours", "Opening hours do not open and close at the same time.",
+         "content/services/night-shelter.yaml:19:13: hours[0].closes: opens and closes at the same time; for a "
+         "service open all day and night use `always_open: true` instead [hours]"),
+    Rule("logo", "A logo named by an organisation is in content/organisations/logos/ and is a real PNG or JPEG "
+         "within the size limits.",
+         "content/organisations/example-trust.yaml:5:7: logo: there is no file example.png in "
+         "content/organisations/logos/; add it or fix the name [logo]"),
+    Rule("missing-vocabulary", "Every vocabulary file (stages, stage groups, themes, areas, sectors, client "
+         "groups) is in schemas/vocabularies/.",
+         "schemas/vocabularies/themes.yaml:1:1: (file): this vocabulary file is missing [missing-vocabulary]"),
+)
+
+RULES: dict[str, Rule] = {rule.name: rule for rule in _RULES}
+assert len(RULES) == len(_RULES), "two rules share a name"
+assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name) for name in RULES), "rule names are kebab-case"
+
+
+def known_rule(name: str) -> str:
+    """`name`, if it is a registered rule; otherwise a ValueError."""
+    if name not in RULES:
+        raise ValueError(f"{name!r} is not a rule in c2c_registry/rules.py; register it there first")
+    return name
+
+
+def markdown_table() -> str:
+    """The README's table of rules."""
+    lines = ["| Rule | What it checks | Example |", "| --- | --- | --- |"]
+    for rule in RULES.values():
+        example = rule.example.replace("|", "\\|")
+        code = f"`` {example} ``" if "`" in example else f"`{example}`"
+        lines.append(f"| `{rule.name}` | {rule.description} | {code} |")
+    return "\n".join(lines)
+
