@@ -19,7 +19,7 @@ from .images import image_problem
 from .model import Term
 from .problems import Problem
 from .schemas import SLUG_PATTERN
-from .urls import RESERVED_SERVICE_SLUGS
+from .urls import RESERVED_SERVICE_SLUGS, Urls
 
 
 @dataclass
@@ -81,7 +81,7 @@ def check_reserved_slugs(corpus: Corpus) -> Iterator[Problem]:
         if f.slug in RESERVED_SERVICE_SLUGS:
             yield Problem(
                 f.path, 1, 1, "(file name)",
-                f"'{f.slug}' is the name of one of the directory's own pages (/directory/{f.slug}/); "
+                f"'{f.slug}' is the name of one of the directory's own pages (/{Urls().service(f.slug)}); "
                 f"rename the file, for example to {f.slug}-service{Path(f.path).suffix}", "reserved-slug",
             )
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .urls import Urls
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -103,7 +105,7 @@ _RULES = (
          "content/services/night-shelter.yaml. Each file needs its own name; rename or remove one [duplicate-slug]"),
     Rule("reserved-slug", "A service file is not named like one of the directory's own pages.",
          "content/services/areas.yaml:1:1: (file name): 'areas' is the name of one of the directory's own pages "
-         "(/directory/areas/); rename the file, for example to areas-service.yaml [reserved-slug]"),
+         f"(/{Urls().service('areas')}); rename the file, for example to areas-service.yaml [reserved-slug]"),
     # -- across files ----------------------------------------------------------------------
     Rule("vocabulary", "Stages, themes, areas, sectors and client groups are ids listed in schemas/vocabularies/.",
          "content/organisations/example-trust.yaml:2:9: sector: 'housin' is not one of the known sectors; did you "
