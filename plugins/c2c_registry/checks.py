@@ -18,7 +18,7 @@ from .files import ContentFile
 from .images import image_problem
 from .model import Term
 from .problems import Problem
-from .schemas import SLUG_PATTERN
+from .schemas import SLUG_PATTERN, slugify
 from .urls import RESERVED_SERVICE_SLUGS, Urls
 
 
@@ -56,7 +56,7 @@ def check_slugs(corpus: Corpus) -> Iterator[Problem]:
                     f.path, 1, 1, "(file name)",
                     f"'{f.slug}' cannot be a web address; rename the file using lower-case "
                     "letters, digits and single hyphens (at most 80), e.g. "
-                    f"'{_slugify(f.slug)}'", "file-name",
+                    f"'{slugify(f.slug) or 'my-file'}'", "file-name",
                 )
 
 
@@ -257,6 +257,3 @@ def _unknown(value: object, known: dict, what: str) -> str:
         listed = listed[0].upper() + listed[1:]
     return f"'{value}' is not one of the known {what}; {suggestion}{listed}"
 
-
-def _slugify(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:80] or "my-file"

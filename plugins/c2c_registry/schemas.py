@@ -189,9 +189,9 @@ def _message(error: ValidationError, smap: SourceMap, where: tuple) -> str:
         return f"{error.instance!r} is not allowed here; use one of: {options}"
     if v == "pattern" and error.schema.get("format") == "date":
         return f"{error.instance!r} is not a date written YYYY-MM-DD, e.g. {_as_iso_date(error.instance)}"
-    if v == "pattern" and error.validator_value == SLUG_PATTERN and _slugify(error.instance):
+    if v == "pattern" and error.validator_value == SLUG_PATTERN and slugify(error.instance):
         return (f"{error.instance!r} is not in the right form; use lower-case letters, digits and single "
-                f"hyphens, e.g. {_slugify(error.instance)}")
+                f"hyphens, e.g. {slugify(error.instance)}")
     if v == "pattern":
         return f"{error.instance!r} is not in the right form{tail or '; see the README for the format'}"
     if v == "format":
@@ -229,5 +229,6 @@ def _as_iso_date(text: str) -> str:
     return "2026-06-01"
 
 
-def _slugify(text: str) -> str:
+def slugify(text: str) -> str:
+    """The slug nearest to `text` ('Night Shelter' -> 'night-shelter'), to suggest one."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80]
