@@ -29,6 +29,8 @@ def _formed_urls() -> list[str]:
         u.progress(), u.page("about"), u.directory(), u.service("x"), u.directory_area("x"),
         u.directory_stage("x"), u.shortlist(), u.services_json(), u.service_worker(), u.theme("x"),
         u.not_found(), u.robots(), u.headers(), u.sitemap(),
+        u.badges(), u.badge("x"), *(u.badge_image("x", kind) for kind in ("web", "print", "svg")),
+        u.logo("x", 96, "webp"), u.logo("x", 96, "png"),
     ]
 
 

@@ -41,8 +41,34 @@ def is_stale(service: Service, today: date, days: int) -> bool:
     return (today - service.last_verified).days > days
 
 
-def has_badge(org: Organisation) -> bool:
-    return org.c2c_status == "awarded"
+# -- the C2C award: one rule for badges, pages, counts and exports ---------------------
+AWARD_STATES = ("awarded", "renewal-overdue", "lapsed", "withdrawn", "pledged")
+HOLDING = ("awarded", "renewal-overdue")  # awarded and not (yet) lapsed or withdrawn by WMCA
+
+
+def award_state(org: Organisation, today: date, grace_days: int) -> str:
+    """Where an organisation stands with the award on `today`: `awarded`, or
+    `renewal-overdue` once `renewal_due` plus `grace_days` has passed without a renewal
+    (WMCA decides when it lapses, so the file's status stays `awarded` until then);
+    otherwise its status as written: `lapsed`, `withdrawn` or `pledged`."""
+    if org.c2c_status != "awarded":
+        return org.c2c_status
+    if org.renewal_due is not None and today > org.renewal_due + timedelta(days=grace_days):
+        return "renewal-overdue"
+    return "awarded"
+
+
+def holds_award(org: Organisation, today: date, grace_days: int) -> bool:
+    """Still holds the award, perhaps with its renewal overdue: gets the embed snippets
+    and the award in JSON-LD."""
+    return award_state(org, today, grace_days) in HOLDING
+
+
+def renewal_overdue_days(org: Organisation, today: date) -> int:
+    """Days since the renewal date passed (0 when it has not, or there is none)."""
+    if org.renewal_due is None or today <= org.renewal_due:
+        return 0
+    return (today - org.renewal_due).days
 
 
 # -- membership: the one place each rule lives ----------------------------------------

@@ -31,6 +31,15 @@ DEFAULTS: dict[str, Any] = {
     "C2C_DIRECTIONS_URL": "https://www.google.com/maps/dir/?api=1&destination={destination}",
     # Where the content lives on GitHub, for "edit this file" and issue links.
     "C2C_REPOSITORY_URL": "",
+    # The emblem on every C2C badge: a PNG or JPEG (square, at least 600 px), relative to
+    # the project folder. Empty means the project's own drawing.
+    "C2C_BADGE_ARTWORK": "",
+    # Days after an award's renewal_due before its badge and pages say "renewal overdue".
+    "C2C_RENEWAL_GRACE_DAYS": 30,
+    # Where drawn badges and re-encoded logos are kept between builds, keyed by a hash of
+    # everything that goes into them. Empty means the C2C_IMAGE_CACHE environment
+    # variable, else .cache/c2c-images in the folder the build runs from.
+    "C2C_IMAGE_CACHE": "",
 }
 
 

@@ -80,6 +80,28 @@ class Urls:
         """A page from content/pages/ (Pelican's PAGE_URL)."""
         return f"{slug}/"
 
+    # -- badges and logos -----------------------------------------------------------
+    def badges(self) -> str:
+        """What the C2C badge means, how to earn it, who holds it."""
+        return "badges/"
+
+    def badge(self, org: _Slugged | str) -> str:
+        """An organisation's verification page: the page its badge links to."""
+        return f"{self.badges()}{_slug(org)}/"
+
+    def badge_image(self, org: _Slugged | str, kind: str) -> str:
+        """The badge itself, at an address that never changes, so a badge embedded
+        elsewhere shows the current status: `web` (PNG), `print` (PNG) or `svg`."""
+        if kind not in BADGE_FILES:
+            raise ValueError(f"no badge image {kind!r}; the kinds are {', '.join(BADGE_FILES)}")
+        return f"{self.badge(org)}{BADGE_FILES[kind]}"
+
+    def logo(self, org: _Slugged | str, size: int, image_format: str) -> str:
+        """An organisation's logo, re-encoded at one of the fixed sizes (webp or png)."""
+        if image_format not in ("webp", "png"):
+            raise ValueError(f"logos are webp or png, not {image_format!r}")
+        return f"{self.organisation(org)}logo-{size}.{image_format}"
+
     # -- the services directory -----------------------------------------------------
     def directory(self, **filters: str | list[str]) -> str:
         """/directory/, or with filters in its query string (?area=coventry)."""
@@ -145,6 +167,7 @@ _RECORD_PAGES = {
 }
 
 THEME_STATIC_DIR = "theme"
+BADGE_FILES = {"web": "badge.png", "print": "badge-print.png", "svg": "badge.svg"}
 
 
 def save_as(url: str) -> str:

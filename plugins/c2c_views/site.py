@@ -63,7 +63,8 @@ def template_globals(views: SiteViews, settings: dict[str, Any]) -> dict[str, An
         "overdue": state.overdue,
         "due_soon": state.due_soon,
         "review_due": state.review_due,
-        "has_badge": derive.has_badge,
+        "award": lambda org: views.badges[org.slug],
+        "logo": lambda org: views.logos.get(org.slug),
         "safe_url": safe_url,
     }
 

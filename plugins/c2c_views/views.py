@@ -21,6 +21,7 @@ from c2c_registry.model import Alert, Commitment, Organisation, Registry, Term
 from c2c_registry.urls import DIMENSIONS, NARROWING, Urls
 
 from .alerts import active_alerts, alerts_for
+from .badges import BadgeView, LogoView, badge_views, logo_view
 from .charts import bar_chart, stacked_bar_chart
 from .services import ServiceView, present_all
 
@@ -91,7 +92,10 @@ class SiteViews:
     vocab: dict[str, dict[str, Term]]
     stage_groups: list[tuple[Term, list[Term]]]
     organisations: list[Organisation]  # A to Z
-    awarded: list[Organisation]  # holding the C2C award
+    awarded: list[Organisation]  # holding the C2C award, renewal not overdue
+    renewal_overdue: list[Organisation]  # awarded, but the renewal is overdue
+    badges: dict[str, BadgeView]  # organisation slug -> its award state and badge
+    logos: dict[str, LogoView]  # organisation slug -> its logo files, for those with one
     commitments: list[Commitment]  # newest approval first
     latest: list[Commitment]
     partners: dict[str, list[Organisation]]  # organisation slug -> partners
@@ -109,6 +113,8 @@ def build_views(registry: Registry, settings: dict[str, Any]) -> SiteViews:
     urls = Urls(settings.get("SITEURL", ""))
     orgs = sorted(registry.organisations.values(), key=lambda o: o.name.lower())
     commitments = sorted(registry.commitments.values(), key=lambda c: (c.approved, c.slug), reverse=True)
+    badges = badge_views(orgs, today, settings["C2C_RENEWAL_GRACE_DAYS"], urls)
+    logos = {o.slug: view for o in orgs if (view := logo_view(o, urls))}
     whole = derive.everything(registry)
     figures = derive.progress(registry, today, settings["C2C_DUE_SOON_DAYS"])
     return SiteViews(
@@ -118,7 +124,10 @@ def build_views(registry: Registry, settings: dict[str, Any]) -> SiteViews:
         stage_groups=[(group, [s for s in registry.stages if s.group == group.id])
                       for group in registry.vocab["stage-groups"].values()],
         organisations=orgs,
-        awarded=[o for o in orgs if derive.has_badge(o)],
+        awarded=[o for o in orgs if badges[o.slug].state == "awarded"],
+        renewal_overdue=[o for o in orgs if badges[o.slug].state == "renewal-overdue"],
+        badges=badges,
+        logos=logos,
         commitments=commitments,
         latest=commitments[:LATEST_COMMITMENTS],
         partners={o.slug: [registry.organisations[p] for p in o.partners] for o in orgs},
