@@ -15,6 +15,7 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "c2c_pages",
     "c2c_directory",
+    "c2c_badges",  # badge images, verification pages and organisation logos
     "c2c_trust",
 ]
 

@@ -39,6 +39,9 @@ PAGE_TYPES: dict[str, str] = {
     "directory by area": "directory/areas/*/index.html",
     "directory by stage": "directory/stages/*/index.html",
     "shortlist": "directory/shortlist/index.html",
+    # Badges (plugins/c2c_badges).
+    "badges index": "badges/index.html",
+    "badge check": "badges/*/index.html",
 }
 # Matches of a glob above that belong to another page type.
 NOT_OF_TYPE = {"service": re.compile(r"^directory/(areas|stages|shortlist)/")}

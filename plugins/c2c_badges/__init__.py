@@ -1,0 +1,50 @@
+"""Pelican plugin: C2C badges, their verification pages, and organisation logos.
+
+Writes /badges/ (what the badge means, how to earn it, who holds it), a verification page
+per organisation, each organisation's badge images (PNG for the web and for print, SVG)
+at addresses that never change, and the re-encoded logos. What each badge says comes
+from the views (`c2c_views.badges`, after `derive.award_state`); the images are drawn
+by Pillow (draw.py) and written as SVG (svg.py) from one layout (layout.py), and kept in
+a cache outside the output (cache.py) so an unchanged badge costs nothing on rebuild.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import Generator
+
+from c2c_views.site import write_page
+
+from .cache import ImageCache, cache_folder
+from .images import write_images
+
+
+class BadgesGenerator(Generator):
+    """Writes the badge pages and every image file; registered through `get_generators`."""
+
+    def generate_output(self, writer) -> None:
+        views = self.settings["C2C_VIEWS"]
+        urls = views.urls
+
+        def page(url: str, template: str, **context) -> None:
+            write_page(writer, self.context, url, self.get_template(template), **context)
+
+        holders = [views.badges[o.slug] for o in views.organisations if views.badges[o.slug].holds]
+        page(urls.badges(), "badges", holders=holders, page_title="The C2C badge")
+        for org in views.organisations:
+            badge = views.badges[org.slug]
+            page(badge.page_url, "badge_verify", badge=badge, organisation=org,
+                 page_title=f"C2C badge check: {org.name}")
+        cache = ImageCache(cache_folder(self.settings["C2C_IMAGE_CACHE"]))
+        write_images(views, Path(self.settings["PATH"]), Path(self.output_path), cache,
+                     self.settings["C2C_BADGE_ARTWORK"])
+
+
+def get_generators(pelican):
+    return BadgesGenerator
+
+
+def register() -> None:
+    signals.get_generators.connect(get_generators)
