@@ -38,7 +38,7 @@ STAGE_COLOURS = ("#1d70b8", "#1d70b8", "#d4351c", "#d4351c", "#00703c", "#00703c
 CENTRE = ((EMBLEM_BOX[0] + EMBLEM_BOX[2]) / 2, (EMBLEM_BOX[1] + EMBLEM_BOX[3]) / 2)
 RADIUS = 205  # the ring's centre line
 RING = 62  # the ring's width
-GREYS = {"#1d70b8": "#6f777b", "#d4351c": "#8e9396", "#00703c": "#505a5f", NAVY: "#505a5f"}
+GREYS = {"#1d70b8": "#707070", "#d4351c": "#8f8f8f", "#00703c": "#555555", NAVY: "#555555"}  # no colour at all
 
 
 @dataclass(frozen=True)
