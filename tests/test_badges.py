@@ -16,6 +16,7 @@ from datetime import date, timedelta
 import pytest
 from PIL import Image, ImageChops, ImageDraw, features
 
+from c2c_badges.cache import DEFAULT_FOLDER
 from c2c_badges.fonts import FontSet, paragraph_rtl
 from c2c_badges.images import badge_files, load_artwork
 from c2c_badges.layout import NAME_BOX, fit_name, tokens
@@ -23,6 +24,8 @@ from c2c_registry.derive import AWARD_STATES, award_state, holds_award, renewal_
 from c2c_registry.model import Organisation
 from c2c_registry.urls import Urls
 from c2c_views.badges import badge_view, duration_words
+
+from conftest import ROOT
 
 TODAY = date(2026, 11, 23)
 GRACE = 30
@@ -57,8 +60,8 @@ def org(name: str = NAMES["latin"], status: str = "awarded", awarded: date | Non
 
 
 @pytest.fixture(scope="module")
-def fonts(tmp_path_factory) -> FontSet:
-    return FontSet(prepared_dir=tmp_path_factory.mktemp("fonts"))
+def fonts() -> FontSet:
+    return FontSet(prepared_dir=ROOT / DEFAULT_FOLDER / "fonts")  # the builds' own, made once
 
 
 def draw(fonts: FontSet, record: Organisation) -> dict[str, bytes]:
