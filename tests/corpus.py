@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import signal
 import struct
 import sys
@@ -17,6 +18,23 @@ import traceback
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+
+# How `c2c validate` prints: one line per problem, then one summary line.
+PROBLEM_SHAPE = re.compile(
+    r"^(?P<path>[^\n]+?):(?P<line>[1-9]\d*):(?P<col>[1-9]\d*): (?P<field>[^\n]+?): (?P<message>[^\n]+) "
+    r"\[(?P<rule>[a-z0-9]+(?:-[a-z0-9]+)*)\]$")
+SUMMARY_LINE = re.compile(r"^\d+ problems? in \d+ files?\. Nothing was built; fix these and run `c2c validate` again\.$")
+# What Python or a parser would print, and a person fixing a file should never see: reprs
+# of nodes, None, dicts, lists, nan; tracebacks and exception names; grammar tokens; "a empty".
+INTERNALS = re.compile(
+    r"Node\(|\bNone\b|\bTrue\b|\bFalse\b|\{'|\['|(?<![.\w'])(?:nan|inf)\b|Traceback|\w+Error\b|"
+    r"<[a-z ]+>|\ba (?:empty|error|integer|object|array|other)\b|object at 0x")
+
+
+def internals(message: str) -> list[str]:
+    """Python or parser internals in a message, outside the values it quotes from the file."""
+    return INTERNALS.findall(re.sub(r"'[^'\n]*'", "''", message))
+
 
 ORG = """name: Corpus Test Organisation
 sector: housing
@@ -156,11 +174,28 @@ def run_cli(args: list[str], timeout: float) -> Run:
     return Run(code, b"".join(chunks).decode("utf-8", "replace"), seconds)
 
 
-def write_files(content: Path, files: dict[str, bytes | str]) -> None:
+@dataclass(frozen=True)
+class Symlink:
+    """A symbolic link to `target` (absolute, or relative to the link's folder), as git
+    can store one in a pull request."""
+
+    target: str
+
+
+@dataclass(frozen=True)
+class Fifo:
+    """A named pipe: reading it would wait for a writer for ever."""
+
+
+def write_files(content: Path, files: dict[str, bytes | str | Symlink | Fifo]) -> None:
     for rel, data in files.items():
         path = content / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, str):
+        if isinstance(data, Symlink):
+            path.symlink_to(data.target)
+        elif isinstance(data, Fifo):
+            os.mkfifo(path)
+        elif isinstance(data, str):
             path.write_bytes(data.encode("utf-8"))
         else:
             path.write_bytes(data)

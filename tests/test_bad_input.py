@@ -22,12 +22,26 @@ import pytest
 from PIL import Image
 
 from conftest import ROOT
-from corpus import ALERT, COMMITMENT, ORG, SERVICE, alias_bomb, png_header_only, run_cli, write_files
+from corpus import (
+    ALERT,
+    COMMITMENT,
+    ORG,
+    SERVICE,
+    SUMMARY_LINE,
+    Fifo,
+    Symlink,
+    alias_bomb,
+    internals,
+    png_header_only,
+    run_cli,
+    write_files,
+)
 from helpers import TINY
 
 TIME_LIMIT = 15  # seconds per case, generous for a slow CI machine; most take ~0.1 s
 PROBLEM_LINE = re.compile(
     r"^(?P<path>[^\n:]+):(?P<line>\d+):(?P<col>\d+): (?P<field>[^:\n]+): (?P<message>.+) \[(?P<rule>[a-z0-9-]+)\]$", re.M)
+MAX_LINE = 1500  # a long value is shortened, so no line comes near this
 
 
 def _org(**replace) -> str:
@@ -205,6 +219,97 @@ CASES: dict[str, tuple[dict, str, str, list[str], str]] = {
                                 "organisations/long-description.yaml", "description", ["limit is 20000"], "too-long"),
     "commitment text too long": ({"pledges/long-body.md": _too_long_body()}, "pledges/long-body.md",
                                  r"\(text after the front matter\)", ["limit is 20,000"], "too-long"),
+    # -- links and files that are not files (issue 9): reported, never followed or read ----------
+    "link to a file outside content/": ({"organisations/leak.yaml": Symlink("/etc/passwd")}, "organisations/leak.yaml",
+                                        r"\(file name\)", ["symbolic link", "not followed"], "special-file"),
+    "link to nowhere": ({"services/dangling.yaml": Symlink("no-such-file.yaml")}, "services/dangling.yaml",
+                        r"\(file name\)", ["symbolic link"], "special-file"),
+    "link to itself": ({"pledges/loop-2024.md": Symlink("loop-2024.md")}, "pledges/loop-2024.md",
+                       r"\(file name\)", ["symbolic link"], "special-file"),
+    "link to a device": ({"alerts/zero.yaml": Symlink("/dev/zero")}, "alerts/zero.yaml", r"\(file name\)",
+                         ["symbolic link"], "special-file"),
+    "link to a folder above": ({"services/loop": Symlink("..")}, "services/loop", r"\(file name\)",
+                               ["symbolic link"], "special-file"),
+    "link among the logos": ({"organisations/logos/passwd.png": Symlink("/etc/passwd")},
+                             "organisations/logos/passwd.png", r"\(file name\)", ["symbolic link"], "special-file"),
+    "link as a page": ({"pages/linked.md": Symlink("/etc/hostname")}, "pages/linked.md", r"\(file name\)",
+                       ["symbolic link"], "special-file"),
+    "named pipe": ({"services/pipe.yaml": Fifo()}, "services/pipe.yaml", r"\(file name\)",
+                   ["not an ordinary file"], "special-file"),
+    # -- values that would forge, colour or flood the report --------------------------------------
+    "newline forging a second problem line": (
+        {"organisations/forge.yaml": _org(**{"sector: housing": 'sector: "housin\\ncontent/organisations/alpha-trust.yaml:1:1: '
+                                                                 'name: forged [vocabulary]"'})},
+        "organisations/forge.yaml", "sector", ["'housin\\ncontent/organisations/alpha-trust.yaml:1:1: name: forged"],
+        "bad-format"),
+    "terminal escape codes in a value": ({"organisations/colour.yaml": _org(**{"sector: housing": 'sector: "\\e[2J\\e[31mhousing"'})},
+                                         "organisations/colour.yaml", "sector", ["U+001B, escape"], "control-character"),
+    "300,000-character value": ({"organisations/flood.yaml": ORG + "website: " + "h" * 300_000 + "\n"},
+                                "organisations/flood.yaml", "website", ["'hhhh", "…' is not in the right form"], "bad-format"),
+    "300,000-character field name": ({"organisations/flood-key.yaml": ORG + "? " + "k" * 300_000 + "\n: x\n"},
+                                     "organisations/flood-key.yaml", "'k+…'", ["unknown field 'kkk", "…'"], "unknown-field"),
+    # -- text with nothing to read, numbers that are not numbers, control characters -------------
+    "name of spaces only": ({"organisations/blank-name.yaml": _org(**{"name: Corpus Test Organisation": 'name: "   "'})},
+                            "organisations/blank-name.yaml", "name", ["only spaces"], "empty-value"),
+    "summary of invisible characters": ({"services/blank-summary.yaml": SERVICE.replace(
+        "summary: A service written by the corpus tests.", 'summary: "\\u200b\\u00a0 "')},
+        "services/blank-summary.yaml", "summary", ["only spaces or invisible characters"], "empty-value"),
+    "pledge text of spaces only": ({"pledges/blank-pledge-2024.md": COMMITMENT.replace("text: We pledge something useful", "text: '  '")},
+                                   "pledges/blank-pledge-2024.md", r"pledges\[0\]\.text", ["only spaces"], "empty-value"),
+    "measure of spaces only": ({"pledges/blank-measure-2024.md": COMMITMENT.replace("measure: Count it", "measure: ' '")},
+                               "pledges/blank-measure-2024.md", r"actions\[0\]\.measure", ["only spaces"], "empty-value"),
+    "lead of spaces only": ({"pledges/blank-lead-2024.md": COMMITMENT.replace("measure: Count it", "measure: Count it\n    lead: '\t'")},
+                            "pledges/blank-lead-2024.md", r"actions\[0\]\.lead", ["only spaces"], "empty-value"),
+    "latitude .nan": ({"services/nan.yaml": SERVICE + "locations:\n  - address: [1 Road]\n    town: Birmingham\n"
+                       "    postcode: B1 1AA\n    lat: .nan\n    lon: -1.9\n"},
+                      "services/nan.yaml", r"locations\[0\]\.lat", [".nan is YAML for 'not a number'", "52.48"], "not-a-number"),
+    "participants .inf": ({"pledges/infinite-2024.md": COMMITMENT.replace("approach: roundtable", "approach: roundtable\nparticipants: .inf")},
+                          "pledges/infinite-2024.md", "participants", [".inf is YAML for 'not a number' or infinity"], "not-a-number"),
+    "NUL written as an escape": ({"organisations/nul-escape.yaml": _org(**{"summary: An organisation written by the corpus tests.": 'summary: "An\\0 organisation"'})},
+                                 "organisations/nul-escape.yaml", "summary", ["U+0000"], "control-character"),
+    "control character typed into a file": ({"organisations/bell.yaml": _org(**{"corpus tests.": "corpus\x07 tests."})},
+                                            "organisations/bell.yaml", r"\(file\)", ["U+0007, bell", "at column 47"], "control-character"),
+    "line separator typed into a file": ({"pledges/separator-2024.md": COMMITMENT.replace("What we learnt.", "What\u2028we learnt.")},
+                                         "pledges/separator-2024.md", r"\(file\)", ["U+2028, line separator"], "control-character"),
+    # -- messages that used to leak Python --------------------------------------------------------
+    "status with no value": ({"organisations/no-status.yaml": _org(**{"status: pledged": "status:"})},
+                             "organisations/no-status.yaml", r"c2c\.status", ["an empty value is not allowed here"], "not-allowed-value"),
+    "status that is a set of fields": ({"organisations/map-status.yaml": _org(**{"status: pledged": "status: {x: 1}"})},
+                                       "organisations/map-status.yaml", r"c2c\.status", ["a set of fields is not allowed"], "not-allowed-value"),
+    "a list as a field name": ({"organisations/list-key.yaml": ORG + "? [a]\n: b\n"}, "organisations/list-key.yaml",
+                               r"\(file\)", ["field names must be words, but this one is a list"], "field-name"),
+    "an empty field name": ({"organisations/null-key.yaml": ORG + "~: b\n"}, "organisations/null-key.yaml",
+                            r"\(file\)", ["is read as an empty value"], "field-name"),
+    "service without a summary": ({"services/no-summary.yaml": SERVICE.replace("summary: A service written by the corpus tests.\n", "")},
+                                  "services/no-summary.yaml", "summary", ["required field is missing: add `summary:`"], "required-field"),
+    "mistyped collaborator": ({"pledges/collab-2024.md": COMMITMENT.replace("approach: roundtable", "approach: roundtable\ncollaborators: [alpha-trsut]")},
+                              "pledges/collab-2024.md", r"collaborators\[0\]", ["did you mean 'alpha-trust'?", "write its name in words"],
+                              "organisation-reference"),
+    # -- pages in content/pages/ -----------------------------------------------------------------
+    "page date Pelican cannot read": ({"pages/bad-date.md": "Title: Dates\nDate: 31/02/2024\n\nText.\n"}, "pages/bad-date.md",
+                                      "Date", ["'31/02/2024' is not a date written YYYY-MM-DD"], "bad-format"),
+    "page date read month first": ({"pages/us-date.md": "Title: Dates\nDate: 03/04/2024\n\nText.\n"}, "pages/us-date.md",
+                                   "Date", ["read month first"], "bad-format"),
+    "page named like a site folder": ({"pages/directory.md": "Title: Our directory\n\nText.\n"}, "pages/directory.md",
+                                      r"\(file name\)", ["address of one of the site's own pages (/directory/)"], "reserved-slug"),
+    "page slug of a site folder": ({"pages/orgs.md": "Title: Organisations\nSlug: organisations\n\nText.\n"}, "pages/orgs.md",
+                                   "Slug", ["(/organisations/)"], "reserved-slug"),
+    "page slug another page has": ({"pages/who-we-are.md": "Title: Who we are\nSlug: about\n\nText.\n"}, "pages/who-we-are.md",
+                                   "Slug", ["another page has the address /about/", "content/pages/about.md"], "duplicate-slug"),
+    "page that would overwrite the home page": ({"pages/home.md": "Title: Home\nSave_as: index.html\n\nText.\n"},
+                                                "pages/home.md", "Save_as", ["unknown field 'Save_as'"], "unknown-field"),
+    "page without a title": ({"pages/untitled.md": "Slug: untitled\n\nText.\n"}, "pages/untitled.md", "Title",
+                             ["no Title: line"], "required-field"),
+    "page title of spaces": ({"pages/blank-title.md": "Title:    \nSlug: blank-title\n\nText.\n"}, "pages/blank-title.md",
+                             "Title", ["this is empty"], "empty-value"),
+    "page as a draft": ({"pages/draft.md": "Title: Draft\nStatus: draft\n\nText.\n"}, "pages/draft.md", "Status",
+                        ["use one of: published, hidden", "drafts/"], "not-allowed-value"),
+    "page field twice": ({"pages/twice.md": "Title: One\nTitle: Two\n\nText.\n"}, "pages/twice.md", "Title",
+                         ["appears twice (first on line 1)"], "duplicate-key"),
+    "page slug that is not an address": ({"pages/spaced.md": "Title: Spaced\nSlug: Our Work\n\nText.\n"}, "pages/spaced.md",
+                                         "Slug", ["cannot be a web address", "our-work"], "bad-format"),
+    "page in another format": ({"pages/notes.html": "<p>hello</p>"}, "pages/notes.html", r"\(file name\)",
+                               ["only .md files"], "stray-file"),
 }
 
 
@@ -245,6 +350,14 @@ def test_defect_is_refused_in_bounded_time_naming_the_file(base, tmp_path, case)
     assert all(int(p["line"]) >= 1 and int(p["col"]) >= 1 for p in problems)
     assert re.search(r"^\d+ problems? in 1 file\. Nothing was built", result.output, re.M), result.output[-500:]
     assert not marker.exists(), "a YAML tag ran a command"
+    # One message per bad value, in plain words, one line each, and nothing read from outside content/.
+    assert len(problems) == 1, f"one defect, {len(problems)} problems:\n{result.output[:3000]}"
+    for p in problems:
+        assert not internals(p["message"]), f"Python or parser internals in: {p['message'][:500]}"
+    lines = result.output.splitlines()
+    assert all(PROBLEM_LINE.match(line) or SUMMARY_LINE.match(line) for line in lines), result.output[:3000]
+    assert all(len(line) < MAX_LINE for line in lines), max(lines, key=len)[:300]
+    assert "root:" not in result.output and "\x1b" not in result.output
 
 
 def test_the_installed_command_refuses_the_whole_corpus_at_once(base, tmp_path):
@@ -266,5 +379,10 @@ def test_the_installed_command_refuses_the_whole_corpus_at_once(base, tmp_path):
     expected = {f"content/{blamed}" for _, blamed, *_ in CASES.values()}
     assert expected <= named, f"not named: {sorted(expected - named)}"
     assert "::error file=content/organisations/laughs.yaml,line=" in result.stdout
+    problems = list(PROBLEM_LINE.finditer(result.stdout))
+    assert not [m["message"] for m in problems if internals(m["message"])]
+    assert all(PROBLEM_LINE.match(line) or SUMMARY_LINE.match(line) or line.startswith("::error ")
+               for line in result.stdout.splitlines()), result.stdout[:3000]
+    assert "root:" not in result.stdout and result.stderr == ""
     assert result.stdout.rstrip().endswith("Nothing was built; fix these and run `c2c validate` again.")
     assert not (tmp_path / "ran").exists()

@@ -118,3 +118,32 @@ def test_a_date_written_day_first_is_one_clear_problem_naming_its_rule(tmp_path)
         "is not a date written YYYY-MM-DD, e.g. 2026-09-15",
         "1 problem in 1 file. Nothing was built; fix these and run `c2c validate` again.",
     ]
+
+
+def test_validate_exits_2_without_a_traceback_when_the_checker_itself_fails(tmp_path, monkeypatch):
+    """The last resort, outside any file: a failure the checker cannot pin on a file is
+    still one plain sentence and exit 2, never a traceback. Forced (nothing real fails
+    there): the real command runs in a forked child with load_registry replaced."""
+    from c2c_registry import cli
+
+    from corpus import run_cli
+
+    def broken(content):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(cli, "load_registry", broken)
+    result = run_cli(["validate", "--content", str(TINY)], 30)
+    assert result.returncode == 2
+    assert result.output == "c2c: the checker itself failed; this is a fault in c2c, not in your content: please report it\n"
+
+
+def test_exit_codes_say_valid_invalid_or_checker_failed(tmp_path):
+    assert run("validate", "--content", str(TINY)).returncode == 0
+    content = tiny_copy(tmp_path)
+    (content / "organisations" / "linked.yaml").symlink_to(content / "organisations" / "alpha-trust.yaml")
+    result = run("validate", "--content", str(content))
+    assert result.returncode == 1 and result.stderr == ""
+    assert result.stdout.splitlines()[0] == (
+        "content/organisations/linked.yaml:1:1: (file name): this is a symbolic link, not a file; put the file "
+        "itself here (links are not followed, so nothing outside content/ is read) [special-file]")
+    assert run("validate", "--content", str(tmp_path / "missing")).returncode == 2

@@ -1,10 +1,13 @@
-"""The YAML reader: positions, and everything a registry file must not contain."""
+"""Reading a file and its YAML: positions, and everything a registry file must not contain."""
 
+import os
+import time
 from pathlib import Path
 
 import pytest
 
-from c2c_registry.source import SourceError, parse_yaml, read_text, split_front_matter
+from c2c_registry.reading import read_text
+from c2c_registry.source import SourceError, dotted, parse_yaml, split_front_matter
 
 
 def test_positions_are_kept_for_keys_and_values():
@@ -43,6 +46,9 @@ REJECTED = [
     ("a: [" + ", ".join(["1"] * 60_000) + "]\n", "more than 50000 values", "file-too-large"),
     ("", "empty", "empty-file"),
     ("# just a comment\n\n", "empty", "empty-file"),
+    ("? [a]\n: b\n", "field names must be words, but this one is a list", "field-name"),
+    ("~: b\n", "field names must be words, but '~' is read as an empty value", "field-name"),
+    ("a: b: c\n", "Put text containing ': ' in quotes", "yaml-syntax"),
 ]
 
 
@@ -103,3 +109,56 @@ def test_front_matter_split_and_line_offset():
     with pytest.raises(SourceError, match="no closing") as err:
         split_front_matter("---\na: 1\n")
     assert err.value.rule == "front-matter"
+
+
+def test_a_raw_control_character_is_reported_at_its_line_and_column(tmp_path: Path):
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"name: A\nsummary: red \x1b[31m text\nmore: \x07\n")
+    with pytest.raises(SourceError) as err:
+        read_text(path)
+    assert (err.value.line, err.value.column, err.value.rule) == (2, 14, "control-character")
+    assert err.value.message == ("this line has an invisible control character (U+001B, escape) at column 14; delete "
+                                 "it (it often comes with text copied from another program). The file has 1 more like it")
+
+
+def test_a_nul_is_reported_at_its_line_and_column(tmp_path: Path):
+    path = tmp_path / "a.yaml"
+    path.write_bytes(b"name: A\nsum\x00mary: x\n")
+    with pytest.raises(SourceError) as err:
+        read_text(path)
+    assert (err.value.line, err.value.column, err.value.rule) == (2, 4, "not-utf8")
+
+
+def test_the_parser_never_speaks_python(tmp_path: Path):
+    """Text that never went through read_text (a control character YAML refuses) still
+    gets a plain message, without the parser's '<unicode string>' or a newline."""
+    with pytest.raises(SourceError) as err:
+        parse_yaml("name: a\x1bb\n")
+    assert "<" not in err.value.message and "\n" not in err.value.message and "not valid YAML" in err.value.message
+
+
+@pytest.mark.rule("special-file")
+def test_links_devices_and_pipes_are_never_read(tmp_path: Path):
+    (tmp_path / "outside.yaml").write_text("secret: yes\n")
+    cases = {
+        "link.yaml": lambda p: p.symlink_to(tmp_path / "outside.yaml"),
+        "dangling.yaml": lambda p: p.symlink_to(tmp_path / "nowhere"),
+        "loop.yaml": lambda p: p.symlink_to(p),
+        "zero.yaml": lambda p: p.symlink_to("/dev/zero"),
+        "pipe.yaml": os.mkfifo,
+        "folder.yaml": os.mkdir,
+    }
+    for name, make in cases.items():
+        make(tmp_path / name)
+        start = time.monotonic()
+        with pytest.raises(SourceError) as err:
+            read_text(tmp_path / name)
+        assert time.monotonic() - start < 1, name  # a pipe is not waited on
+        assert err.value.rule == "special-file", name
+        assert err.value.field == "(file name)" and "secret" not in err.value.message
+
+
+def test_field_names_that_are_not_plain_words_are_quoted_and_shortened():
+    assert dotted(("locations", 0, "lat")) == "locations[0].lat"
+    assert dotted(("a\nb",)) == "'a\\nb'"
+    assert dotted(("c2c", "x" * 1000)) == "c2c.'" + "x" * 39 + "…'"

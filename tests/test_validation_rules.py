@@ -17,13 +17,14 @@ from c2c_registry.schemas import KEYWORD_RULES, SCHEMA_DIR
 from c2c_registry.source import SourceError
 
 from conftest import ROOT
-from corpus import ALERT, COMMITMENT, write_files
+from corpus import ALERT, COMMITMENT, run_cli, write_files
 from corpus import SERVICE as SERVICE_TEMPLATE
 from helpers import TINY, edit, problems_after, tiny_copy
 
 ORG = "organisations/alpha-trust.yaml"
 PLEDGE = "pledges/alpha-trust-2021.md"
 SERVICE = "services/night-shelter.yaml"
+PAGE = "pages/about.md"
 
 
 def test_tiny_fixture_is_valid():
@@ -68,12 +69,30 @@ CASES = {
     "list where a mapping belongs": (ORG, "c2c:\n  status: awarded\n  awarded: 2021-06-01\n  renewal_due: 2022-06-01\n", "c2c: [awarded]\n", "8", "c2c", "set of fields", "wrong-type"),
     "date written day first": (PLEDGE, "held: 2021-05-12", "held: 15/09/2026", "4", "held", "'15/09/2026' is not a date written YYYY-MM-DD, e.g. 2026-09-15", "bad-format"),
     "misspelt required field": (ORG, "summary:", "sumary:", "4", "sumary", "unknown field 'sumary'; did you mean 'summary'?", "unknown-field"),
-    "capitals in an id": (PLEDGE, "organisation: alpha-trust", "organisation: Alpha Trust", "2", "organisation", "e.g. alpha-trust", "bad-format"),
+    "capitals in an id": (PLEDGE, "organisation: alpha-trust", "organisation: Alpha Trust", "2", "organisation", "e.g. 'alpha-trust'", "bad-format"),
     "same area twice": (ORG, "areas: [birmingham, solihull]", "areas: [birmingham, birmingham]", "3", "areas", "same item twice", "duplicate-item"),
     "no participants": (PLEDGE, "participants: 9", "participants: 0", "6", "participants", "0 is out of range", "out-of-range"),
     "latitude without longitude": (SERVICE, "    lon: -1.51\n", "", "8", "locations[0].lon", "add `lon:` as well", "field-combination"),
     "empty lead": (PLEDGE, "lead: JT", "lead: ''", "44", "actions[0].lead", "this is empty", "empty-value"),
     "unknown status": (PLEDGE, "status: done", "status: finished", "67", "actions[3].status", "'finished' is not allowed here", "not-allowed-value"),
+    # text must have something to read; numbers must be numbers; no control characters
+    "name of spaces only": (ORG, "name: Alpha Health Trust", "name: '   '", "1", "name", "only spaces", "empty-value"),
+    "empty name": (ORG, "name: Alpha Health Trust", "name: ''", "1", "name", "this is empty", "empty-value"),
+    "service summary of spaces": (SERVICE, "summary: Beds for the night.", 'summary: "\\t \\u00a0"', "3", "summary", "only spaces", "empty-value"),
+    "action text of spaces": (PLEDGE, "    text: Overdue planned action", "    text: '  '", "43", "actions[0].text", "only spaces", "empty-value"),
+    "measure of spaces": (PLEDGE, "measure: Count of staff trained", "measure: ' '", "46", "actions[0].measure", "only spaces", "empty-value"),
+    "lead of spaces": (PLEDGE, "lead: JT", "lead: ' '", "44", "actions[0].lead", "only spaces", "empty-value"),
+    "latitude .nan": (SERVICE, "lat: 52.40", "lat: .nan", "12", "locations[0].lat", "52.48", "not-a-number"),
+    "longitude .inf": (SERVICE, "lon: -1.51", "lon: -.inf", "13", "locations[0].lon", "-.inf is YAML for 'not a number' or infinity", "not-a-number"),
+    "escape character in quotes": (ORG, "name: Alpha Health Trust", 'name: "Alpha \\e[31mTrust"', "1", "name", "U+001B, escape", "control-character"),
+    "bell typed into a file": (ORG, "name: Alpha Health Trust", "name: Alpha\x07 Trust", "1", "(file)", "(U+0007, bell) at column 12", "control-character"),
+    "mistyped collaborator": (PLEDGE, "[beta-housing, ", "[beta-housign, ", "7", "collaborators[0]", "did you mean 'beta-housing'? If this is a group outside the registry, write its name in words, e.g. Beta Housign", "organisation-reference"),
+    # pages
+    "page date day first": (PAGE, "Slug: about", "Slug: about\nDate: 15/09/2026", "3", "Date", "'15/09/2026' is not a date written YYYY-MM-DD", "bad-format"),
+    "page date that does not exist": (PAGE, "Slug: about", "Slug: about\nModified: 2026-02-30", "3", "Modified", "is not a date", "bad-format"),
+    "page slug of the directory": (PAGE, "Slug: about", "Slug: directory", "2", "Slug", "(/directory/); change Slug:", "reserved-slug"),
+    "page without a title": (PAGE, "Title: About\n", "", "1", "Title", "no Title: line", "required-field"),
+    "page template": (PAGE, "Slug: about", "Slug: about\nTemplate: home", "3", "Template", "unknown field 'Template'", "unknown-field"),
 }
 
 
@@ -153,9 +172,18 @@ def test_good_logo_is_accepted_and_oversized_one_refused(tmp_path):
 
 
 def test_problem_formats():
-    p = Problem("content/a,b.yaml", 3, 5, "sector", "100% wrong\nreally", "vocabulary")
-    assert p.plain() == "content/a,b.yaml:3:5: sector: 100% wrong\nreally [vocabulary]"
-    assert p.github() == "::error file=content/a%2Cb.yaml,line=3,col=5,title=vocabulary::sector: 100%25 wrong%0Areally"
+    p = Problem("content/a,b.yaml", 3, 5, "sector", "100% wrong", "vocabulary")
+    assert p.plain() == "content/a,b.yaml:3:5: sector: 100% wrong [vocabulary]"
+    assert p.github() == "::error file=content/a%2Cb.yaml,line=3,col=5,title=vocabulary::sector: 100%25 wrong"
+
+
+def test_a_problem_is_always_one_line_whatever_it_was_made_from():
+    """The last line of defence: a newline or escape code in any part of a problem (a
+    file name, a field name, a message quoting a value) prints as an escape."""
+    p = Problem("content/a\nb.yaml", 3, 5, "sec\x1b[31mtor", "wrong\nfake.yaml:1:1: x: y [vocabulary]", "vocabulary")
+    assert p.plain() == ("content/a\\nb.yaml:3:5: sec\\x1b[31mtor: wrong\\nfake.yaml:1:1: x: y [vocabulary] "
+                         "[vocabulary]")
+    assert "\n" not in p.github() and "\x1b" not in p.github()
     assert report([p]).endswith("1 problem in 1 file. Nothing was built; fix these and run `c2c validate` again.")
 
 
@@ -165,6 +193,81 @@ def test_problems_sort_by_file_then_line_then_column():
     high = Problem("content/a.yaml", 2, 7, "name", "x", "wrong-type")
     left = Problem("content/a.yaml", 2, 3, "name", "x", "too-long")
     assert sorted([late, low, high, left]) == [left, high, low, late]
+
+
+def test_values_in_messages_are_quoted_escaped_and_shortened():
+    from c2c_registry.problems import described, shown
+
+    assert shown("night\nshelter\x1b[2J") == "'night\\nshelter\\x1b[2J'"
+    assert shown("x" * 300_000) == "'" + "x" * 79 + "…'"
+    assert shown("\u202eevil") == "'\\u202eevil'"  # a right-to-left override cannot reorder the line
+    assert [described(v) for v in (None, True, {"x": 1}, [1], 3, float("nan"))] == [
+        "an empty value", "true", "a set of fields", "a list", "the number 3", "the number not a number"]
+
+
+def test_a_hint_is_given_only_where_it_applies(tmp_path):
+    """The service schema's hint about organisation or provider belongs to that choice,
+    not to every missing field."""
+    problems = problems_after(tmp_path, SERVICE, "summary: Beds for the night.\n", "")
+    assert [p.message for p in problems] == ["this required field is missing: add `summary:`"]
+    problems = problems_after(tmp_path / "2", SERVICE, "organisation: beta-housing", "organisation: beta-housing\nprovider: X")
+    assert [p.message for p in problems] == [
+        "give either organisation (the slug of a registry organisation) or provider (a name), not both"]
+
+
+def test_a_collaborator_written_in_words_or_naming_an_organisation_is_accepted(tmp_path):
+    content = tiny_copy(tmp_path)
+    edit(content, PLEDGE, '[beta-housing, "Local GP practices"]', '[beta-housing, "Local GP practices", rotary, Co-op]')
+    registry, problems = load_registry(content)
+    assert problems == []
+    assert registry.commitments["alpha-trust-2021"].collaborators == ["beta-housing", "Local GP practices", "rotary", "Co-op"]
+
+
+@pytest.mark.rule("checker-failed")
+def test_a_failure_of_the_checker_names_the_file_and_exits_2(tmp_path, monkeypatch):
+    """No content is known to make the checker fail (that would be a bug, fixed), so one
+    failure is forced: the real command runs in a forked child with one module function
+    replaced by one that raises. The file is named, nothing else stops, no traceback."""
+    import c2c_registry.files
+
+    def broken(kind, *args):
+        if kind == "service":
+            raise RuntimeError("a bug")
+        return schema_problems(kind, *args)
+
+    schema_problems = c2c_registry.files.schema_problems
+    monkeypatch.setattr(c2c_registry.files, "schema_problems", broken)
+    content = tiny_copy(tmp_path)
+    edit(content, ORG, "sector: health", "sector: helth")
+    result = run_cli(["validate", "--content", str(content)], 30)
+    assert result.returncode == 2, result.output
+    lines = result.output.splitlines()
+    assert lines[:3] == [
+        "content/organisations/alpha-trust.yaml:2:9: sector: 'helth' is not one of the known sectors; did you mean "
+        "'health'? Known values: criminal-justice, education, employment-business, faith, health, housing, "
+        "local-government, other, police-fire, transport, voluntary-community, welfare-benefits [vocabulary]",
+        "content/services/helpline.yaml:1:1: (file): the checker failed on this file; this is a fault in c2c, not in "
+        "your file: please report it with the file attached [checker-failed]",
+        "content/services/night-shelter.yaml:1:1: (file): the checker failed on this file; this is a fault in c2c, "
+        "not in your file: please report it with the file attached [checker-failed]",
+    ]
+    assert lines[-1].endswith("The checker itself failed on a file: that is a fault in c2c, not in your content; "
+                              "please report it.")
+    assert "Traceback" not in result.output and "a bug" not in result.output
+
+
+def test_a_failing_check_names_the_file_it_was_looking_at(tmp_path, monkeypatch):
+    from c2c_registry import checks
+
+    def broken_check(corpus):
+        for f in corpus.valid("commitment"):
+            raise KeyError(f.slug)
+        return []
+
+    monkeypatch.setattr(checks, "CHECKS", [*checks.CHECKS, broken_check])
+    monkeypatch.setattr(checks.run_checks, "__defaults__", (checks.CHECKS,))
+    _, problems = load_registry(tiny_copy(tmp_path))
+    assert [(p.path, p.rule) for p in problems] == [(f"content/{PLEDGE}", "checker-failed")]
 
 
 def test_a_problem_must_name_a_registered_rule():

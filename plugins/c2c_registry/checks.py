@@ -8,18 +8,20 @@ fixing the file.
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from .files import ContentFile
 from .images import image_problem
 from .model import Term
-from .problems import Problem
+from .problems import Problem, checker_failed, shown
 from .schemas import SLUG_PATTERN, slugify
-from .urls import RESERVED_SERVICE_SLUGS, Urls
+from .urls import RESERVED_PAGE_SLUGS, RESERVED_SERVICE_SLUGS, Urls
 
 
 @dataclass
@@ -29,14 +31,20 @@ class Corpus:
     files: dict[str, list[ContentFile]]
     vocab: dict[str, dict[str, Term]]
     content_dir: Path
+    current: ContentFile | None = field(default=None, repr=False)  # the file a check is looking at
 
-    def valid(self, kind: str) -> list[ContentFile]:
-        return [f for f in self.files.get(kind, []) if f.valid]
+    def all(self, kind: str) -> Iterator[ContentFile]:
+        for f in self.files.get(kind, []):
+            self.current = f
+            yield f
 
-    def readable(self, kind: str) -> list[ContentFile]:
+    def valid(self, kind: str) -> Iterator[ContentFile]:
+        return (f for f in self.all(kind) if f.valid)
+
+    def readable(self, kind: str) -> Iterator[ContentFile]:
         """Files that parsed to fields, even with schema errors: reference rules run on
         them too, so one run reports everything a reviewer needs to fix."""
-        return [f for f in self.files.get(kind, []) if isinstance(f.data, dict)]
+        return (f for f in self.all(kind) if isinstance(f.data, dict))
 
     def slugs(self, kind: str) -> set[str]:
         """Slugs of every readable file, valid or not, so one broken file does not
@@ -47,37 +55,67 @@ class Corpus:
 Check = Callable[[Corpus], Iterable[Problem]]
 
 
+def _named_by_file(corpus: Corpus) -> Iterator[ContentFile]:
+    """Files whose name is their slug: every kind but a page that sets its own `Slug:`."""
+    for kind in corpus.files:
+        for f in corpus.all(kind):
+            if kind != "page" or "Slug" not in (f.data or {}):
+                yield f
+
+
 def check_slugs(corpus: Corpus) -> Iterator[Problem]:
     """File names are slugs (they become web addresses)."""
-    for files in corpus.files.values():
-        for f in files:
-            if not re.match(SLUG_PATTERN, f.slug) or len(f.slug) > 80:
-                yield Problem(
-                    f.path, 1, 1, "(file name)",
-                    f"'{f.slug}' cannot be a web address; rename the file using lower-case "
-                    "letters, digits and single hyphens (at most 80), e.g. "
-                    f"'{slugify(f.slug) or 'my-file'}'", "file-name",
-                )
+    for f in _named_by_file(corpus):
+        if not re.match(SLUG_PATTERN, f.slug) or len(f.slug) > 80:
+            yield Problem(
+                f.path, 1, 1, "(file name)",
+                f"{shown(f.slug)} cannot be a web address; rename the file using lower-case "
+                "letters, digits and single hyphens (at most 80), e.g. "
+                f"'{slugify(f.slug) or 'my-file'}'", "file-name",
+            )
 
 
 def check_duplicate_slugs(corpus: Corpus) -> Iterator[Problem]:
-    """Two files of one kind may not share a slug (e.g. a.yaml and sub/a.yml)."""
-    for files in corpus.files.values():
+    """Two files of one kind may not share a slug (e.g. a.yaml and sub/a.yml), nor two
+    pages an address."""
+    for kind in corpus.files:
         first: dict[str, ContentFile] = {}
-        for f in files:
-            if f.slug in first:
+        for f in corpus.all(kind):
+            if f.slug not in first:
+                first[f.slug] = f
+            elif kind == "page":
+                yield _page_problem(
+                    f, "duplicate-slug", f"another page has the address /{Urls().page(f.slug)}: "
+                    f"{first[f.slug].path}. Give each page its own Slug:")
+            else:
                 yield Problem(
                     f.path, 1, 1, "(file name)",
-                    f"another file has the same name '{f.slug}': {first[f.slug].path}. "
+                    f"another file has the same name {shown(f.slug)}: {first[f.slug].path}. "
                     "Each file needs its own name; rename or remove one", "duplicate-slug",
                 )
-            else:
-                first[f.slug] = f
+
+
+def _page_problem(f: ContentFile, rule: str, message: str) -> Problem:
+    """A problem with a page's address: on its Slug: line, or on its file name."""
+    if "Slug" in (f.data or {}):
+        return f.problem(rule, ("Slug",), message)
+    return Problem(f.path, 1, 1, "(file name)", message, rule)
+
+
+def check_reserved_page_slugs(corpus: Corpus) -> Iterator[Problem]:
+    """A page at the address of one of the site's own pages or files would overwrite it."""
+    for f in corpus.all("page"):
+        if f.slug in RESERVED_PAGE_SLUGS:
+            fix = ("change Slug:, for example to" if "Slug" in (f.data or {}) else
+                   "rename the file or give it a Slug: line, for example")
+            yield _page_problem(
+                f, "reserved-slug", f"{shown(f.slug)} is the address of one of the site's own pages "
+                f"(/{Urls().page(f.slug)}); {fix} {f.slug}-information")
 
 
 def check_reserved_slugs(corpus: Corpus) -> Iterator[Problem]:
     """A service named like one of the directory's own pages would overwrite it."""
-    for f in corpus.files.get("service", []):
+    for f in corpus.all("service"):
         if f.slug in RESERVED_SERVICE_SLUGS:
             yield Problem(
                 f.path, 1, 1, "(file name)",
@@ -128,6 +166,26 @@ def check_organisation_references(corpus: Corpus) -> Iterator[Problem]:
                     yield f.problem("organisation-reference", where, _unknown(value, dict.fromkeys(orgs), "organisations"))
                 elif kind == "organisation" and value == f.slug:
                     yield f.problem("organisation-reference", where, "an organisation cannot be its own partner; remove it")
+
+
+def check_collaborators(corpus: Corpus) -> Iterator[Problem]:
+    """A collaborator is an organisation's slug (shown as a link) or a group's name in
+    words (shown as text). One written like a slug, lower-case with a hyphen, that names
+    no organisation is almost always a misspelt slug: silently showing it as text would
+    hide the mistake, so it is an error with the likely slug, and the fix for a real
+    outside group (its name in words) costs one edit."""
+    orgs = corpus.slugs("organisation")
+    for f in corpus.readable("commitment"):
+        for where, value in _select(f.data, ["collaborators"]):
+            if (isinstance(value, str) and value not in orgs and "-" in value and len(value) <= 80
+                    and re.match(SLUG_PATTERN, value) and not f.reported(where)):
+                close = difflib.get_close_matches(value, list(orgs), n=1)
+                guess = f"did you mean '{close[0]}'? " if close else "check it against the file names in content/organisations/. "
+                words = " ".join(part.capitalize() for part in value.split("-"))
+                yield f.problem(
+                    "organisation-reference", where,
+                    f"{shown(value)} is written like an organisation's id but is not one of the known organisations; "
+                    f"{guess}If this is a group outside the registry, write its name in words, e.g. {words}")
 
 
 def check_pledge_ids(corpus: Corpus) -> Iterator[Problem]:
@@ -202,13 +260,22 @@ def check_hours(corpus: Corpus) -> Iterator[Problem]:
 
 
 def check_logos(corpus: Corpus) -> Iterator[Problem]:
-    """A named logo exists in content/organisations/logos/ and is a sane image."""
+    """A named logo exists in content/organisations/logos/ and is a sane image. A link or
+    anything else that is not an ordinary file is never opened (discover() reports it)."""
     logo_dir = corpus.content_dir / "organisations" / "logos"
     for f in corpus.valid("organisation"):
         if "logo" not in f.data:
             continue
         path = logo_dir / f.data["logo"]
-        if not path.is_file():
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            mode = 0
+        if stat.S_ISLNK(mode) or (mode and not stat.S_ISREG(mode)):
+            yield f.problem("logo", ("logo",), f"{f.data['logo']} in content/organisations/logos/ is not an "
+                            "ordinary file; put the image itself there")
+            continue
+        if not mode:
             yield f.problem("logo", ("logo",), f"there is no file {f.data['logo']} in content/organisations/logos/; add it or fix the name")
             continue
         message = image_problem(path)
@@ -217,14 +284,24 @@ def check_logos(corpus: Corpus) -> Iterator[Problem]:
 
 
 CHECKS: list[Check] = [
-    check_slugs, check_duplicate_slugs, check_reserved_slugs, check_vocabularies, check_organisation_references,
-    check_pledge_ids, check_commitment_dates, check_organisation_dates, check_alert_dates,
-    check_hours, check_logos,
+    check_slugs, check_duplicate_slugs, check_reserved_slugs, check_reserved_page_slugs, check_vocabularies,
+    check_organisation_references, check_collaborators, check_pledge_ids, check_commitment_dates,
+    check_organisation_dates, check_alert_dates, check_hours, check_logos,
 ]
 
 
 def run_checks(corpus: Corpus, checks: list[Check] = CHECKS) -> list[Problem]:
-    return [p for check in checks for p in check(corpus)]
+    """Every problem every check finds. A check that fails is itself a problem, naming the
+    file it was looking at, and the other checks still run."""
+    problems: list[Problem] = []
+    for check in checks:
+        corpus.current = None
+        try:
+            problems += list(check(corpus))
+        except Exception:
+            blamed = corpus.current.path if corpus.current else corpus.content_dir.name
+            problems.append(checker_failed(blamed))
+    return problems
 
 
 def _select(data: object, parts: list[str], where: tuple = ()) -> Iterator[tuple[tuple, object]]:
@@ -245,7 +322,7 @@ def _select(data: object, parts: list[str], where: tuple = ()) -> Iterator[tuple
 
 
 def _unknown(value: object, known: dict, what: str) -> str:
-    close = difflib.get_close_matches(str(value), list(known), n=1)
+    close = difflib.get_close_matches(str(value)[:200], list(known), n=1)
     suggestion = f"did you mean '{close[0]}'? " if close else ""
     if len(known) <= 20:
         listed = "known values: " + ", ".join(sorted(known))
@@ -255,5 +332,5 @@ def _unknown(value: object, known: dict, what: str) -> str:
         listed = f"the known values are listed in schemas/vocabularies/{what}.yaml"
     if suggestion:  # a new sentence after the question
         listed = listed[0].upper() + listed[1:]
-    return f"'{value}' is not one of the known {what}; {suggestion}{listed}"
+    return f"{shown(str(value))} is not one of the known {what}; {suggestion}{listed}"
 

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from .model import Registry
-from .problems import report
+from .problems import CHECKER_FAILED, report
 from .registry import InvalidContent, load_registry
 from .settings import SettingsError, build_date
 
@@ -35,7 +35,12 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     args = parser.parse_args(argv)
     if args.command == "validate":
-        return validate(Path(args.content), args.paths)
+        try:
+            return validate(Path(args.content), args.paths)
+        except Exception:  # load_registry names the file when it can; this is the last resort
+            print("c2c: the checker itself failed; this is a fault in c2c, not in your content: please report it",
+                  file=sys.stderr)
+            return 2
     if args.command == "serve":
         from .serve import serve
 
@@ -65,7 +70,7 @@ def validate(content: Path, only: list[str] | None = None) -> int:
         problems = [p for p in problems if str((base / p.path).resolve()) in wanted]
     if problems:
         print(report(problems, github=os.environ.get("GITHUB_ACTIONS") == "true"))
-        return 1
+        return 2 if any(p.rule == CHECKER_FAILED for p in problems) else 1
     assert registry is not None  # no problems means a registry
     print(f"No problems found in {content}: {contents(registry)}.")
     return 0
@@ -118,7 +123,7 @@ def build(content: Path, output: Path, date_text: str | None, settings_file: Pat
     except InvalidContent as err:
         shutil.rmtree(staging, ignore_errors=True)
         print(err.code)
-        return 1
+        return 2 if any(p.rule == CHECKER_FAILED for p in err.problems) else 1
     except BaseException as err:
         shutil.rmtree(staging, ignore_errors=True)
         print(f"c2c: the build failed and {output} was left as it was: {err}", file=sys.stderr)

@@ -1,14 +1,23 @@
-"""Find and read the content files: one parsed, schema-checked record per file."""
+"""Find and read the content files: one parsed, schema-checked record per file.
+
+The content folder is walked without following symbolic links: a link, a device or a
+pipe anywhere under it is a problem naming its path, never something to read, so a pull
+request cannot make the checker read (or print) a file from outside content/.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .problems import Problem
+from .reading import NOT_A_FILE, SYMLINK, read_text
 from .schemas import schema_problems
-from .source import SourceError, SourceMap, dotted, parse_yaml, read_text, split_front_matter
+from .source import SourceError, SourceMap, dotted, parse_yaml, split_front_matter
 
 # folder under content/ -> (kind of file, file endings it holds)
 COLLECTIONS = {
@@ -16,6 +25,7 @@ COLLECTIONS = {
     "pledges": ("commitment", (".md",)),
     "services": ("service", (".yaml", ".yml")),
     "alerts": ("alert", (".yaml", ".yml")),
+    "pages": ("page", (".md",)),  # Pelican Markdown, checked by pages.py
 }
 IGNORED_DIRS = {"logos"}  # organisations/logos holds images, checked separately
 MAX_BODY_CHARS = 20_000  # the Markdown after a commitment's front matter; as for Markdown fields
@@ -49,33 +59,77 @@ class ContentFile:
 
 
 def display_path(path: Path, content_dir: Path) -> str:
-    """Path as the reviewer knows it: `content/pledges/x.md` (or absolute when outside)."""
-    base = content_dir.resolve().parent
+    """Path as the reviewer knows it: `content/pledges/x.md` (or absolute when outside).
+    A path inside the folder is named as found, never resolved: a symbolic link is
+    reported under its own name, not its target's."""
+    base = content_dir.resolve()
     try:
-        return str(path.resolve().relative_to(base))
+        return str(Path(base.name) / path.relative_to(content_dir))
     except ValueError:
+        pass
+    try:
+        return str(path.resolve().relative_to(base.parent))
+    except (ValueError, OSError, RuntimeError):
         return str(path)
 
 
+def walk(folder: Path) -> Iterator[tuple[Path, str]]:
+    """Every entry under `folder`, sorted, as (path, 'file' | 'link' | 'special' |
+    'unreadable'); folders are entered, never through a link."""
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
+    except OSError:
+        yield folder, "unreadable"
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        try:
+            mode = entry.stat(follow_symlinks=False).st_mode
+        except OSError:
+            yield path, "unreadable"
+            continue
+        if stat.S_ISLNK(mode):
+            yield path, "link"
+        elif stat.S_ISDIR(mode):
+            yield from walk(path)
+        elif stat.S_ISREG(mode):
+            yield path, "file"
+        else:
+            yield path, "special"
+
+
+_NOT_READ = {
+    "link": SYMLINK,
+    "special": NOT_A_FILE,
+    "unreadable": "this cannot be opened (permission denied?); make it readable",
+}
+
+
 def discover(content_dir: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
-    """Every registry file under content_dir, in a stable order; stray files are problems."""
+    """Every registry file under content_dir, in a stable order; stray files, links and
+    anything else that is not an ordinary file are problems."""
     found: list[tuple[str, Path]] = []
     problems: list[Problem] = []
-    for folder, (kind, endings) in COLLECTIONS.items():
-        root = content_dir / folder
-        if not root.is_dir():
+    order = list(COLLECTIONS)
+    for path, what in walk(content_dir):
+        parts = path.relative_to(content_dir).parts
+        if what != "file":
+            problems.append(Problem(display_path(path, content_dir), 1, 1, "(file name)", _NOT_READ[what],
+                                    "special-file"))
             continue
-        for path in sorted(root.rglob("*")):
-            if path.is_dir() or path.name.startswith(".") or IGNORED_DIRS & set(path.relative_to(root).parts[:-1]):
-                continue
-            if path.suffix.lower() in endings and path.suffix == path.suffix.lower():
-                found.append((kind, path))
-            else:
-                problems.append(Problem(
-                    display_path(path, content_dir), 1, 1, "(file name)",
-                    f"this folder holds only {' or '.join(endings)} files; rename it "
-                    f"to end in {endings[0]} or move it elsewhere", "stray-file",
-                ))
+        if len(parts) < 2 or parts[0] not in COLLECTIONS or path.name.startswith(".") or IGNORED_DIRS & set(parts[1:-1]):
+            continue
+        kind, endings = COLLECTIONS[parts[0]]
+        if path.suffix.lower() in endings and path.suffix == path.suffix.lower():
+            found.append((kind, path))
+        else:
+            problems.append(Problem(
+                display_path(path, content_dir), 1, 1, "(file name)",
+                f"this folder holds only {' or '.join(endings)} files; rename it "
+                f"to end in {endings[0]} or move it elsewhere", "stray-file",
+            ))
+    found.sort(key=lambda item: (order.index(item[1].relative_to(content_dir).parts[0]), item[1]))
     return found, problems
 
 
@@ -128,4 +182,4 @@ def _kind_of(value: Any) -> str:
         return "a list"
     if value is None:
         return "empty"
-    return f"a single value ({value!r})"
+    return "a single value"

@@ -26,7 +26,8 @@ from .model import (
     Term,
     Update,
 )
-from .problems import Problem
+from .pages import read_page
+from .problems import Problem, checker_failed
 from .schemas import SCHEMA_DIR
 
 VOCABULARIES = ("stages", "stage-groups", "themes", "areas", "sectors", "client-groups")
@@ -59,39 +60,67 @@ def load_vocabularies(vocab_dir: Path) -> tuple[dict[str, dict[str, Term]], list
 
 
 def load_registry(content_dir: Path, vocab_dir: Path | None = None) -> tuple[Registry | None, list[Problem]]:
-    """The registry, or None with every problem found in every file."""
+    """The registry, or None with every problem found in every file. Never raises for
+    anything a file holds: if the checker itself fails, that is a problem naming the
+    file (rule checker-failed), and `c2c validate` exits 2 rather than 1."""
     content_dir = Path(content_dir)
     vocab, problems = load_vocabularies(vocab_dir or SCHEMA_DIR / "vocabularies")
     found, stray = discover(content_dir)
     problems += stray
     files: dict[str, list[ContentFile]] = {}
     for kind, path in found:
-        record = read_content_file(kind, path, content_dir)
+        record = _read(kind, path, content_dir)
         files.setdefault(kind, []).append(record)
         problems += record.problems
     problems += run_checks(Corpus(files, vocab, content_dir))
     if problems:
         return None, sorted(set(problems))
-    return build_registry(files, vocab), []
+    trail: list[ContentFile] = []
+    try:
+        return build_registry(files, vocab, trail), []
+    except Exception:  # a check missed something: name the file being built
+        blamed = trail[-1].path if trail else display_path(content_dir, content_dir)
+        return None, [checker_failed(blamed)]
 
 
-def build_registry(files: dict[str, list[ContentFile]], vocab: dict[str, dict[str, Term]]) -> Registry:
-    """Typed records from files that passed every check."""
-    orgs = {f.slug: _organisation(f) for f in sorted(files.get("organisation", []), key=lambda f: f.slug)}
+def _read(kind: str, path: Path, content_dir: Path) -> ContentFile:
+    """One file, read and checked; whatever goes wrong is a problem naming it."""
+    try:
+        if kind == "page":
+            return read_page(path, ContentFile(kind="page", slug=path.stem, path=display_path(path, content_dir)))
+        return read_content_file(kind, path, content_dir)
+    except Exception:
+        shown_path = display_path(path, content_dir)
+        return ContentFile(kind=kind, slug=path.stem, path=shown_path, problems=[checker_failed(shown_path)])
+
+
+def build_registry(files: dict[str, list[ContentFile]], vocab: dict[str, dict[str, Term]],
+                   trail: list[ContentFile] | None = None) -> Registry:
+    """Typed records from files that passed every check; each file is added to `trail`
+    as it is built, so a failure can name it."""
+    trail = [] if trail is None else trail
+
+    def each(kind: str):
+        for f in sorted(files.get(kind, []), key=lambda f: f.slug):
+            trail.append(f)
+            yield f
+
+    orgs = {f.slug: _organisation(f) for f in each("organisation")}
     commitments = {}
-    for f in sorted(files.get("commitment", []), key=lambda f: f.slug):
+    for f in each("commitment"):
         commitment = _commitment(f, orgs, vocab)
         commitments[f.slug] = commitment
         commitment.organisation.commitments.append(commitment)
     services = {}
-    for f in sorted(files.get("service", []), key=lambda f: f.slug):
+    for f in each("service"):
         service = _service(f, orgs)
         services[f.slug] = service
         if service.organisation:
             service.organisation.services.append(service)
     for org in orgs.values():
         org.commitments.sort(key=lambda c: (c.held, c.slug), reverse=True)
-    alerts = {f.slug: _alert(f) for f in sorted(files.get("alert", []), key=lambda f: f.slug)}
+    alerts = {f.slug: _alert(f) for f in each("alert")}
+    trail.clear()
     return Registry(vocab=vocab, organisations=orgs, commitments=commitments, services=services, alerts=alerts)
 
 

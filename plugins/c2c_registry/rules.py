@@ -29,6 +29,15 @@ _RULES = (
     Rule("not-utf8", "A file is plain text saved as UTF-8, with no NUL characters.",
          "content/organisations/example-trust.yaml:4:1: (file): the file is not UTF-8 text. "
          "Save it as UTF-8 in your editor. [not-utf8]"),
+    Rule("special-file", "Everything in content/ is an ordinary file or folder that can be read: no symbolic links, "
+         "devices or pipes.",
+         "content/services/night-shelter.yaml:1:1: (file name): this is a symbolic link, not a file; put the file "
+         "itself here (links are not followed, so nothing outside content/ is read) [special-file]"),
+    Rule("control-character", "Text has no invisible control characters (only tabs and line breaks), whether typed "
+         "into the file or written as an escape such as \\e in quotes.",
+         "content/organisations/example-trust.yaml:4:22: (file): this line has an invisible control character "
+         "(U+001B, escape) at column 22; delete it (it often comes with text copied from another program) "
+         "[control-character]"),
     Rule("empty-file", "A file is not empty and holds more than comments.",
          "content/organisations/example-trust.yaml:1:1: (file): the file is empty; it needs the fields "
          "described in the README. [empty-file]"),
@@ -83,8 +92,8 @@ _RULES = (
          "Markdown or a commitment's text.",
          "content/organisations/example-trust.yaml:4:10: summary: this is 301 characters long; the limit is 300. "
          "Shorten it [too-long]"),
-    Rule("empty-value", "A field that is given is not empty: text has words, a list has items, and contact has at "
-         "least one of phone, email or website.",
+    Rule("empty-value", "A field that is given is not empty: text has visible characters, not only spaces, a list "
+         "has items, and contact has at least one of phone, email or website.",
          "content/services/night-shelter.yaml:14:10: contact: this is empty; give at least one of phone, email or "
          "website [empty-value]"),
     Rule("duplicate-item", "A list names each item only once.",
@@ -92,6 +101,10 @@ _RULES = (
          "[duplicate-item]"),
     Rule("out-of-range", "Numbers are within range: participants from 1 to 10,000, latitude and longitude in the UK.",
          "content/pledges/example-trust-2024.md:6:15: participants: 0 is out of range (minimum 1) [out-of-range]"),
+    Rule("not-a-number", "Numbers are ordinary numbers, not YAML's .nan or .inf.",
+         "content/services/night-shelter.yaml:12:10: locations[0].lat: .nan is YAML for 'not a number' or "
+         "infinity, which no field takes; write the latitude as a number such as 52.48, or remove the field "
+         "[not-a-number]"),
     # -- files and folders -----------------------------------------------------------------
     Rule("stray-file", "A content folder holds only its own kind of file (.yaml or .yml; .md in pledges), with a "
          "lower-case ending.",
@@ -100,10 +113,12 @@ _RULES = (
     Rule("file-name", "A file name can be a web address: lower-case letters, digits and single hyphens, at most 80.",
          "content/services/Night Shelter.yaml:1:1: (file name): 'Night Shelter' cannot be a web address; rename the "
          "file using lower-case letters, digits and single hyphens (at most 80), e.g. 'night-shelter' [file-name]"),
-    Rule("duplicate-slug", "No two files of one kind have the same name, even in different folders.",
+    Rule("duplicate-slug", "No two files of one kind have the same name, even in different folders, and no two "
+         "pages have the same address.",
          "content/services/more/night-shelter.yml:1:1: (file name): another file has the same name 'night-shelter': "
          "content/services/night-shelter.yaml. Each file needs its own name; rename or remove one [duplicate-slug]"),
-    Rule("reserved-slug", "A service file is not named like one of the directory's own pages.",
+    Rule("reserved-slug", "A service file is not named like one of the directory's own pages, and a page in "
+         "content/pages/ does not take the address of one of the site's own pages.",
          "content/services/areas.yaml:1:1: (file name): 'areas' is the name of one of the directory's own pages "
          f"(/{Urls().service('areas')}); rename the file, for example to areas-service.yaml [reserved-slug]"),
     # -- across files ----------------------------------------------------------------------
@@ -112,7 +127,8 @@ _RULES = (
          "mean 'housing'? Known values: criminal-justice, education, employment-business, faith, health, housing, "
          "local-government, other, police-fire, transport, voluntary-community, welfare-benefits [vocabulary]"),
     Rule("organisation-reference", "An organisation named by a commitment, a service or a partners list has its "
-         "own file in content/organisations/, and is not its own partner.",
+         "own file in content/organisations/, and is not its own partner; a collaborator written like an id "
+         "(lower-case, with hyphens) is one.",
          "content/pledges/example-trust-2024.md:2:15: organisation: 'example-trusts' is not one of the known "
          "organisations; did you mean 'example-trust'? An organisation is named by its file name in "
          "content/organisations/, without .yaml [organisation-reference]"),
@@ -133,6 +149,10 @@ _RULES = (
          "within the size limits.",
          "content/organisations/example-trust.yaml:5:7: logo: there is no file example.png in "
          "content/organisations/logos/; add it or fix the name [logo]"),
+    Rule("checker-failed", "The checker runs to the end on every file; if it fails on one (a fault in c2c, not in "
+         "the file), that file is named and `c2c validate` exits 2 instead of 1.",
+         "content/services/night-shelter.yaml:1:1: (file): the checker failed on this file; this is a fault in "
+         "c2c, not in your file: please report it with the file attached [checker-failed]"),
     Rule("missing-vocabulary", "Every vocabulary file (stages, stage groups, themes, areas, sectors, client "
          "groups) is in schemas/vocabularies/.",
          "schemas/vocabularies/themes.yaml:1:1: (file): this vocabulary file is missing [missing-vocabulary]"),

@@ -18,8 +18,9 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from .problems import Problem
+from .problems import Problem, described, number, shown
 from .source import SourceMap, dotted
+from .values import value_problems
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # as in common.schema.json; file names follow it too
@@ -59,10 +60,16 @@ KEYWORD_RULES = {
 
 def schema_problems(kind: str, data: Any, smap: SourceMap, path: str) -> list[Problem]:
     """Every schema violation in one file's data, located and explained: one problem per
-    mistake, even where the schema checks a mistake twice."""
+    mistake, even where the schema checks a mistake twice. A value that breaks a rule
+    every value keeps (values.py) gets that rule's message instead of the schema's."""
     errors = [leaf for error in validator(kind).iter_errors(data) for leaf in _leaves(error)]
+    unknown = {tuple(e.absolute_path) + (name,) for e in errors if e.validator == "additionalProperties"
+               for name in _unknown_fields(e)}
+    claimed = {where: problem for where, problem in value_problems(data, smap, path).items()
+               if not any(where[:len(u)] == u for u in unknown)}
+    errors = [e for e in errors if tuple(e.absolute_path) not in claimed]
     problems = [p for error in _one_per_mistake(errors) for p in _problems(error, smap, path)]
-    return sorted(set(problems))
+    return sorted(set(problems) | set(claimed.values()))
 
 
 def _leaves(error: ValidationError) -> list[ValidationError]:
@@ -75,11 +82,20 @@ def _leaves(error: ValidationError) -> list[ValidationError]:
     return [error]
 
 
+# Keywords about one value, most telling first: a value breaking several gets one message.
+_VALUE_KEYWORDS = ("type", "enum", "pattern", "format", "maxLength", "minLength", "minimum", "maximum")
+
+
 def _one_per_mistake(errors: list[ValidationError]) -> list[ValidationError]:
     """Drop errors that repeat another for the same mistake: a value in the wrong form
-    fails both `pattern` and `format` (keep `pattern`), and a misspelt required field is
-    both unknown and missing (keep the unknown field, which suggests the right name)."""
-    patterned = {tuple(e.absolute_path) for e in errors if e.validator == "pattern"}
+    and far too long fails `pattern`, `format` and `maxLength` (keep the first of
+    _VALUE_KEYWORDS), and a misspelt required field is both unknown and missing (keep
+    the unknown field, which suggests the right name)."""
+    best: dict[tuple, int] = {}
+    for e in errors:
+        if e.validator in _VALUE_KEYWORDS:
+            where = tuple(e.absolute_path)
+            best[where] = min(best.get(where, len(_VALUE_KEYWORDS)), _VALUE_KEYWORDS.index(str(e.validator)))
     misspelt = {
         (tuple(e.absolute_path), _suggestion(e, name))
         for e in errors if e.validator == "additionalProperties" for name in _unknown_fields(e)
@@ -87,14 +103,22 @@ def _one_per_mistake(errors: list[ValidationError]) -> list[ValidationError]:
     }
     return [
         e for e in errors
-        if not (e.validator == "format" and tuple(e.absolute_path) in patterned)
+        if not (e.validator in _VALUE_KEYWORDS and _VALUE_KEYWORDS.index(str(e.validator)) > best[tuple(e.absolute_path)])
         and not (e.validator == "required" and (tuple(e.absolute_path), _quoted(e.message)) in misspelt)
     ]
 
 
+# A hint on a set of fields is about how its fields combine; it says nothing about a
+# missing, misspelt or wrongly typed field, so it is given only with these keywords.
+_OBJECT_HINT_KEYWORDS = {"oneOf", "anyOf", "minProperties", "dependentRequired"}
+
+
 def _hint(error: ValidationError) -> str:
     schema = error.schema if isinstance(error.schema, dict) else {}
-    return schema.get("x-hint", "")
+    hint = schema.get("x-hint", "")
+    if hint and (schema.get("type") == "object" or "properties" in schema) and error.validator not in _OBJECT_HINT_KEYWORDS:
+        return ""
+    return hint
 
 
 def _problems(error: ValidationError, smap: SourceMap, path: str) -> list[Problem]:
@@ -137,8 +161,8 @@ def _unknown_field(error: ValidationError, name: str) -> str:
     suggestion = _suggestion(error, name)
     allowed = ", ".join(sorted(error.schema.get("properties", {})))
     if suggestion:
-        return f"unknown field '{name}'; did you mean '{suggestion}'? Allowed fields here: {allowed}"
-    return f"unknown field '{name}'; check the spelling. Allowed fields here: {allowed}"
+        return f"unknown field {shown(name)}; did you mean '{suggestion}'? Allowed fields here: {allowed}"
+    return f"unknown field {shown(name)}; check the spelling. Allowed fields here: {allowed}"
 
 
 def _quoted(message: str) -> str:
@@ -162,12 +186,12 @@ def _describe(value: Any) -> str:
     if value is None:
         return "empty"
     if isinstance(value, (int, float)):
-        return f"a number ({value})"
+        return f"a number ({number(value)})"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
         return "a set of fields"
-    return f"text ({value!r})"
+    return f"text ({shown(value)})"
 
 
 def _message(error: ValidationError, smap: SourceMap, where: tuple) -> str:
@@ -175,27 +199,30 @@ def _message(error: ValidationError, smap: SourceMap, where: tuple) -> str:
     hint = _hint(error)
     tail = f"; {hint}" if hint else ""
     if v == "type":
+        if isinstance(error.instance, (list, dict)):
+            tail = ""  # a hint on writing the value is no help when a list or fields stand in its place
         expected = error.validator_value
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in ([expected] if isinstance(expected, str) else expected))
         raw = smap.raw.get(where)
         msg = f"expected {words}, but this is {_describe(error.instance)}"
-        if raw is not None and expected == "string" and not isinstance(error.instance, str):
-            msg += f"; YAML read `{raw}` as {_describe(error.instance).split(' (')[0]}: put it in quotes, \"{raw}\""
+        if raw and expected == "string" and not isinstance(error.instance, str):
+            quoted = shown(raw)[1:-1]
+            msg += f"; YAML read `{quoted}` as {_describe(error.instance).split(' (')[0]}: put it in quotes, \"{quoted}\""
         return msg + tail
     if v == "required":
         return f"this required field is missing: add `{_quoted(error.message)}:`" + tail
     if v == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
-        return f"{error.instance!r} is not allowed here; use one of: {options}"
+        return f"{described(error.instance)} is not allowed here; use one of: {options}"
     if v == "pattern" and error.schema.get("format") == "date":
-        return f"{error.instance!r} is not a date written YYYY-MM-DD, e.g. {_as_iso_date(error.instance)}"
+        return f"{shown(error.instance)} is not a date written YYYY-MM-DD, e.g. {_as_iso_date(error.instance)}"
     if v == "pattern" and error.validator_value == SLUG_PATTERN and slugify(error.instance):
-        return (f"{error.instance!r} is not in the right form; use lower-case letters, digits and single "
-                f"hyphens, e.g. {slugify(error.instance)}")
+        return (f"{shown(error.instance)} is not in the right form; use lower-case letters, digits and single "
+                f"hyphens, e.g. '{slugify(error.instance)}'")
     if v == "pattern":
-        return f"{error.instance!r} is not in the right form{tail or '; see the README for the format'}"
+        return f"{shown(error.instance)} is not in the right form{tail or '; see the README for the format'}"
     if v == "format":
-        return f"{error.instance!r} is not valid{tail or ''}"
+        return f"{described(error.instance)} is not valid{tail or ''}"
     if v == "maxLength":
         return f"this is {len(error.instance)} characters long; the limit is {error.validator_value}. Shorten it"
     if v == "minLength":
@@ -205,14 +232,14 @@ def _message(error: ValidationError, smap: SourceMap, where: tuple) -> str:
     if v == "uniqueItems":
         return "this list has the same item twice; keep one of each"
     if v in ("minimum", "maximum"):
-        return f"{error.instance} is out of range ({v} {error.validator_value})"
+        return f"{number(error.instance)} is out of range ({v} {error.validator_value})"
     if v == "minProperties":
         return f"this is empty{tail or ''}"
     if v in ("oneOf", "anyOf", "if", "then"):
-        return hint or error.message
+        return hint or "these fields do not fit together; see the README for this kind of file"
     if v == "dependentRequired":
         return f"add `{_quoted(error.message)}:` as well: both are needed together"
-    return error.message + tail
+    return f"this value is not allowed here{tail or '; see the README for this field'}"
 
 
 def _as_iso_date(text: str) -> str:
@@ -231,4 +258,4 @@ def _as_iso_date(text: str) -> str:
 
 def slugify(text: str) -> str:
     """The slug nearest to `text` ('Night Shelter' -> 'night-shelter'), to suggest one."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80]
+    return re.sub(r"[^a-z0-9]+", "-", text[:1000].lower()).strip("-")[:80].rstrip("-")

@@ -9,12 +9,13 @@ text the author wrote, so the JSON Schema checks them as strings.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .problems import shown
 from .rules import known_rule
 
 try:  # libyaml is ~8x faster; fall back to pure Python where it is missing.
@@ -84,28 +85,6 @@ _PLAIN_TAGS = {
 _constructor = yaml.constructor.SafeConstructor()
 
 
-def read_text(path: Path) -> str:
-    """File contents as text: size-limited, UTF-8 (a BOM is allowed), LF line endings."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise SourceError(
-            "file-too-large",
-            f"the file is {size / 1_000_000:.1f} MB; the limit is "
-            f"{MAX_FILE_BYTES // 1_000_000} MB. Split it or remove what is not content."
-        )
-    data = path.read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
-        raise SourceError(
-            "not-utf8", "the file is not UTF-8 text. Save it as UTF-8 in your editor.", line=line
-        ) from None
-    if "\x00" in text:
-        raise SourceError("not-utf8", "the file contains a NUL character, so it is not a text file. Save it again as plain UTF-8 text.")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 def parse_yaml(text: str) -> tuple[Any, SourceMap]:
     """Parse one YAML document into plain data and a SourceMap."""
     if not text.strip() or all(
@@ -124,20 +103,56 @@ def parse_yaml(text: str) -> tuple[Any, SourceMap]:
                 "yaml-syntax", "this line is indented with a tab; YAML needs spaces. Replace the tab with spaces.",
                 line, 1,
             ) from None
-        raise SourceError(
-            "yaml-syntax",
-            f"this is not valid YAML ({problem}). Check indentation and that text "
-            "containing ': ' or starting with a special character is in quotes.",
-            line,
-            col,
-        ) from None
-    except yaml.YAMLError as err:
-        raise SourceError("yaml-syntax", f"this is not valid YAML ({err}).") from None
+        raise SourceError("yaml-syntax", _syntax_message(problem), line, col) from None
+    except yaml.YAMLError:
+        raise SourceError("yaml-syntax", _syntax_message("")) from None
     if node is None:
         raise SourceError("empty-file", "the file is empty; it needs the fields described in the README.")
     smap = SourceMap()
     builder = _Builder(smap)
     return builder.build(node, ()), smap
+
+
+# What the YAML parser says, in words for the person who wrote the file. The parser's own
+# words are kept where they are plain; its names for grammar (<block end>) never are.
+_SYNTAX_HINTS = (
+    ("tab character", "a tab is used where YAML needs spaces. Replace the tab with spaces"),
+    ("mapping values are not allowed", "a ': ' appears where YAML does not expect one. Put text containing ': ' "
+                                       "in quotes, or check the indentation"),
+    ("could not find expected ':'", "a line has no ': ' between the field name and its value, or a quoted text "
+                                    "is not closed"),
+    ("unknown escape character", "a backslash in double-quoted text starts an escape YAML does not know. Use "
+                                 "single quotes, or write \\\\ for a backslash"),
+    ("end of stream", "the file ends inside a quoted text or a bracket. Check that every quote and bracket is "
+                      "closed"),
+    ("document start", "a line cannot be read as a field: check its indentation, and put text containing ': ' "
+                       "in quotes"),
+    ("block end", "the indentation of this line does not match the lines above it"),
+    ("block sequence entries", "a line starting with '- ' is where a value belongs. Check the indentation"),
+    ("did not find expected key", "this line is not a field (name: value) where one was expected. Check its "
+                                  "indentation, and put text containing ': ' in quotes"),
+    ("expected '-' indicator", "a list item (a line starting with '- ') was expected here. Check the indentation "
+                               "of the list"),
+    ("expected node content", "a value is missing here, or starts with a character YAML reserves. Put the text "
+                              "in quotes"),
+    ("comment or line break", "something follows a value on the same line. Put the whole value in quotes"),
+    ("directive", "a line starting with % is read as a YAML instruction. Put the text in quotes"),
+    ("mapping keys are not allowed", "a field name appears where YAML does not expect one. Check the indentation"),
+    ("escape code", "a \\u or \\x escape in double-quoted text is not a character. Use single quotes, or "
+                    "write the character itself"),
+    ("cannot start any token", "a line starts with a character YAML reserves (such as @, ` or %). Put the text "
+                               "in quotes"),
+)
+
+
+def _syntax_message(problem: str) -> str:
+    for words, hint in _SYNTAX_HINTS:
+        if words in problem:
+            return f"this is not valid YAML: {hint}."
+    plain = re.sub(r"<[^<>]*>", "a value", problem) if problem else ""
+    said = f" ({plain})" if plain and len(plain) < 80 and not re.search(r"[\\{}]", plain) else ""
+    return (f"this is not valid YAML{said}. Check indentation and that text containing ': ' or starting "
+            "with a special character is in quotes.")
 
 
 def _compose(text: str) -> yaml.Node | None:
@@ -247,18 +262,25 @@ class _Builder:
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise self._error(key_node, "yaml-alias", "YAML merge keys (<<) are not allowed; write the fields out in full.")
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+            if not isinstance(key_node, yaml.ScalarNode):
                 raise self._error(
                     key_node, "field-name",
-                    f"field names must be words, but {key_node.value!r} is read as a "
-                    f"{_kind(key_node)}. Put it in quotes or rename it.",
+                    f"field names must be words, but this one is {_kind(key_node)}. Check the brackets, "
+                    "and the '?' or ':' at the start of the line.",
+                )
+            if key_node.tag != "tag:yaml.org,2002:str":
+                said = shown(key_node.value) if key_node.value else "the empty name before ':'"
+                raise self._error(
+                    key_node, "field-name",
+                    f"field names must be words, but {said} is read as {_kind(key_node)}. "
+                    "Put it in quotes or rename it.",
                 )
             key = key_node.value
             if key in result:
                 first = self.smap.keys[path + (key,)]
                 raise self._error(
                     key_node, "duplicate-key",
-                    f"the field '{key}' appears twice (first on line {first.line}); "
+                    f"the field {shown(key)} appears twice (first on line {first.line}); "
                     "keep one.",
                     field=dotted(path + (key,)),
                 )
@@ -295,20 +317,32 @@ def _pos(node: yaml.Node) -> Position:
 
 
 def _kind(node: yaml.Node) -> str:
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    if isinstance(node, yaml.MappingNode):
+        return "a set of fields"
     return {
-        "tag:yaml.org,2002:int": "number",
-        "tag:yaml.org,2002:float": "number",
-        "tag:yaml.org,2002:bool": "true/false value",
-        "tag:yaml.org,2002:null": "empty value",
-        "tag:yaml.org,2002:timestamp": "date",
-    }.get(node.tag, "list or mapping")
+        "tag:yaml.org,2002:int": "a number",
+        "tag:yaml.org,2002:float": "a number",
+        "tag:yaml.org,2002:bool": "a true/false value",
+        "tag:yaml.org,2002:null": "an empty value",
+        "tag:yaml.org,2002:timestamp": "a date",
+    }.get(node.tag, "not plain text")
+
+
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]{0,39}")
 
 
 def dotted(path: Path_) -> str:
-    """`('actions', 2, 'due')` -> `actions[2].due`, the way errors name a field."""
+    """`('actions', 2, 'due')` -> `actions[2].due`, the way errors name a field. A name that
+    is not a plain word (a misspelt field can hold anything) is quoted and shortened."""
     out = ""
     for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+        if isinstance(part, int):
+            out += f"[{part}]"
+            continue
+        name = part if _PLAIN_NAME.fullmatch(part) else shown(part, 40)
+        out += f".{name}" if out else name
     return out or "(file)"
 
 

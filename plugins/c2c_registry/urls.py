@@ -14,6 +14,7 @@ the directory's own pages.
 
 from __future__ import annotations
 
+import inspect
 from typing import Protocol
 from urllib.parse import urlencode
 
@@ -177,9 +178,12 @@ def save_as(url: str) -> str:
 
 
 def pelican_url_settings() -> dict[str, str]:
-    """Pelican's own URL settings, formed here so its pages follow the same map."""
+    """Pelican's own URL settings, formed here so its pages follow the same map. A page's
+    address is its `Slug:` or else its file name (Pelican's default would slugify the
+    title), so the validator can check every page address before the build."""
     page = Urls().page("{slug}")
-    return {"PAGE_URL": page, "PAGE_SAVE_AS": save_as(page), "THEME_STATIC_DIR": THEME_STATIC_DIR}
+    return {"PAGE_URL": page, "PAGE_SAVE_AS": save_as(page), "THEME_STATIC_DIR": THEME_STATIC_DIR,
+            "SLUGIFY_SOURCE": "basename"}
 
 
 def _directory_own_pages() -> tuple[str, ...]:
@@ -192,3 +196,41 @@ def _directory_own_pages() -> tuple[str, ...]:
 
 # /directory/<name>/ pages of the directory itself: no service may take these slugs.
 RESERVED_SERVICE_SLUGS = _directory_own_pages()
+
+
+# What a content page's slug must not be: the first folder or file of every address the
+# site's own pages and files use. Every public method of Urls is asked, so a new page
+# kind is covered when its method is added.
+_NOT_SITE_PAGES = {"page", "record", "absolute", "home"}  # content pages themselves, and helpers
+
+
+class _Probe(str):
+    """Stands in for any record or id when a method is asked where its pages live."""
+
+    slug = anchor = "x"
+
+    @property
+    def commitment(self) -> _Probe:
+        return self
+
+
+def site_top_level_names(urls: Urls | None = None) -> tuple[str, ...]:
+    """The top-level folders and files of the site's own addresses, from the URL map."""
+    urls = urls or Urls()
+    choices = {"dimension": DIMENSIONS, "by": NARROWING}
+    names: set[str] = set()
+    for name, method in inspect.getmembers(urls, inspect.ismethod):
+        if name.startswith("_") or name in _NOT_SITE_PAGES:
+            continue
+        params = [p for p in inspect.signature(method).parameters.values()
+                  if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty]
+        combos: list[list[str]] = [[]]
+        for param in params:
+            combos = [c + [value] for c in combos for value in choices.get(param.name, (_Probe("x"),))]
+        for args in combos:
+            names.add(method(*args).split("?")[0].split("#")[0].split("/")[0])
+    return tuple(sorted(names - {""}))
+
+
+# /<name>/: addresses of the site's own pages and files; no page in content/pages/ may take them.
+RESERVED_PAGE_SLUGS = site_top_level_names()
