@@ -99,7 +99,7 @@ class Urls:
 
     def logo(self, org: _Slugged | str, size: int, image_format: str) -> str:
         """An organisation's logo, re-encoded at one of the fixed sizes (webp or png)."""
-        if image_format not in ("webp", "png"):
+        if image_format not in LOGO_FORMATS:
             raise ValueError(f"logos are webp or png, not {image_format!r}")
         return f"{self.organisation(org)}logo-{size}.{image_format}"
 
@@ -169,6 +169,7 @@ _RECORD_PAGES = {
 
 THEME_STATIC_DIR = "theme"
 BADGE_FILES = {"web": "badge.png", "print": "badge-print.png", "svg": "badge.svg"}
+LOGO_FORMATS = ("webp", "png")
 
 
 def save_as(url: str) -> str:
@@ -217,7 +218,9 @@ class _Probe(str):
 def site_top_level_names(urls: Urls | None = None) -> tuple[str, ...]:
     """The top-level folders and files of the site's own addresses, from the URL map."""
     urls = urls or Urls()
-    choices = {"dimension": DIMENSIONS, "by": NARROWING}
+    # Arguments with a fixed set of values are tried with each; anything else gets a probe.
+    choices: dict[str, tuple] = {"dimension": DIMENSIONS, "by": NARROWING, "kind": tuple(BADGE_FILES),
+                                 "image_format": LOGO_FORMATS, "size": (96,)}
     names: set[str] = set()
     for name, method in inspect.getmembers(urls, inspect.ismethod):
         if name.startswith("_") or name in _NOT_SITE_PAGES:
