@@ -28,7 +28,7 @@ def _formed_urls() -> list[str]:
         u.term("stages", "x"), u.stage_narrowed("x", "areas", "y"), u.stage_narrowed("x", "sectors", "y"),
         u.progress(), u.page("about"), u.directory(), u.service("x"), u.directory_area("x"),
         u.directory_stage("x"), u.shortlist(), u.services_json(), u.service_worker(), u.theme("x"),
-        u.not_found(), u.robots(), u.headers(), u.sitemap(),
+        u.not_found(), u.robots(), u.headers(), u.sitemap(), u.search(), u.search_manifest(), u.search_shard("x"),
     ]
 
 
