@@ -32,6 +32,7 @@ $(CSS): $(wildcard theme/scss/*.scss) $(STAMP_JS)
 $(VENDOR): $(STAMP_JS)
 	mkdir -p theme/static/vendor
 	cp node_modules/qrcode-generator/dist/qrcode.js theme/static/vendor/qrcode.js
+	cp node_modules/lunr/lunr.js theme/static/vendor/lunr.js
 	touch $@
 
 html: install
