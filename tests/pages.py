@@ -3,7 +3,7 @@
 Each page type maps to a glob (relative to the output folder) that matches the pages of
 that type; the first match in sorted order is the representative the browser tests load.
 A page type with no match in the build is an error, never a skip: add a page type here
-when a new kind of page appears (search and submit are not built yet, so not listed).
+when a new kind of page appears (submit is not built yet, so not listed).
 """
 
 from __future__ import annotations
@@ -39,6 +39,8 @@ PAGE_TYPES: dict[str, str] = {
     "directory by area": "directory/areas/*/index.html",
     "directory by stage": "directory/stages/*/index.html",
     "shortlist": "directory/shortlist/index.html",
+    # Search (plugins/c2c_search).
+    "search": "search/index.html",
 }
 # Matches of a glob above that belong to another page type.
 NOT_OF_TYPE = {"service": re.compile(r"^directory/(areas|stages|shortlist)/")}
