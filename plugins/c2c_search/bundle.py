@@ -2,7 +2,8 @@
 
 A shard holds one kind of document (organisations, commitments, pledges, actions,
 discussion points or services) at one pathway stage, cut into parts of at most
-`max_docs` documents, so no file a query loads grows with the registry. Each shard
+`max_docs` documents and `max_bytes` bytes, so no file a query loads grows with the
+registry. Each shard
 file is a lunr index with short document refs ("0", "1", ... "a3") and a side table of
 what a result shows, row by row.
 
@@ -28,7 +29,8 @@ from c2c_views.search import KINDS, SearchDocument
 from .index import ShardBuilder, Stats, collection_stats, terms
 from .text import fold
 
-MAX_DOCS = 1200  # per shard: keeps each file well under 300 KB gzip at a large registry's size
+MAX_DOCS = 1200  # per shard, a first cut
+MAX_BYTES = 1_000_000  # per shard file, raw: at most about 250 KB gzip (JSON of an index compresses 4-5 times)
 ALL_STAGES = "all"  # shard key of a kind not split by stage
 STAGED = {"pledge", "action", "discussion", "service"}  # kinds split by stage when large
 FORMAT = 1
@@ -40,10 +42,11 @@ class Shard:
     key: str  # the stage it was cut by, or ALL_STAGES
     part: int
     docs: list[SearchDocument] = field(default_factory=list)
+    suffix: str = ""  # a, b, ab...: the halves of a part cut again for size
 
     @property
     def name(self) -> str:
-        return f"{self.kind}-{self.key}-{self.part}"
+        return f"{self.kind}-{self.key}-{self.part}{self.suffix}"
 
 
 @dataclass(frozen=True)
@@ -89,25 +92,40 @@ def ref(position: int) -> str:
 
 
 def fields_of(doc: SearchDocument) -> dict[str, str]:
-    return {"t": fold(doc.title), "o": fold(doc.organisation), "g": fold(doc.tags), "x": fold(doc.text)}
+    return {"t": fold(doc.title), "g": fold(f"{doc.organisation} {doc.tags}"), "x": fold(doc.text)}
+
+
+def _builder(shard: Shard) -> ShardBuilder:
+    builder = ShardBuilder()
+    for n, doc in enumerate(shard.docs):
+        builder.add_folded(ref(n), fields_of(doc))
+    return builder
 
 
 def search_files(docs: Sequence[SearchDocument], vocab: Vocabulary, glossary: list[list[str]], urls: Urls,
-                 max_docs: int = MAX_DOCS) -> dict[str, bytes]:
-    """Every file of the search: the shards, then the manifest that names them."""
-    shards = plan_shards(docs, max_docs)
-    builders = []
-    for shard in shards:
-        builder = ShardBuilder()
-        for n, doc in enumerate(shard.docs):
-            builder.add({"r": ref(n), **fields_of(doc)})
-        builders.append(builder)
+                 max_docs: int = MAX_DOCS, max_bytes: int = MAX_BYTES) -> dict[str, bytes]:
+    """Every file of the search: the shards, then the manifest that names them. A shard
+    whose file would exceed `max_bytes` is cut in two (again if need be): the collection's
+    statistics do not depend on how it is cut, so the halves score as the whole did."""
+    planned = plan_shards(docs, max_docs)
+    builders = [_builder(shard) for shard in planned]
     stats = collection_stats(builders)
     index = _Indexes(vocab, docs)
+    done: list[tuple[Shard, ShardBuilder, bytes]] = []
+    todo = list(zip(planned, builders))
+    while todo:
+        shard, builder = todo.pop(0)
+        body = _json({"index": builder.serialized(stats), "docs": [index.row(d) for d in shard.docs]})
+        if len(body) > max_bytes and len(shard.docs) > 1:
+            half = len(shard.docs) // 2
+            halves = [Shard(shard.kind, shard.key, shard.part, shard.docs[:half], f"{shard.suffix}a"),
+                      Shard(shard.kind, shard.key, shard.part, shard.docs[half:], f"{shard.suffix}b")]
+            todo[:0] = [(h, _builder(h)) for h in halves]
+            continue
+        done.append((shard, builder, body))
     files: dict[str, bytes] = {}
     listed = []
-    for shard, builder in zip(shards, builders, strict=True):
-        body = _json({"index": builder.serialized(stats), "docs": [index.row(d) for d in shard.docs]})
+    for shard, _, body in done:
         url = urls.search_shard(f"{shard.name}.{hashlib.sha256(body).hexdigest()[:10]}")
         files[url] = body
         stages = {s for d in shard.docs for s in d.stages}
@@ -121,7 +139,7 @@ def search_files(docs: Sequence[SearchDocument], vocab: Vocabulary, glossary: li
         "sectors": [list(t) for t in vocab.sectors],
         "orgs": index.orgs,
         "shards": listed,
-        "terms": _term_masks(builders),
+        "terms": _term_masks([builder for _, builder, _ in done]),
         "synonyms": [[terms(phrase) for phrase in group] for group in glossary],
         "documents": stats.documents,
         # What the directory's search needs without signal (the service worker keeps these).
@@ -172,4 +190,4 @@ def _json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-__all__ = ["MAX_DOCS", "Shard", "Stats", "Vocabulary", "plan_shards", "search_files"]
+__all__ = ["MAX_BYTES", "MAX_DOCS", "Shard", "Stats", "Vocabulary", "plan_shards", "search_files"]

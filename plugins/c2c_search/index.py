@@ -4,8 +4,9 @@ The index is split into shards (see `bundle`), but each shard is scored as if it
 part of one index of the whole registry: the inverse document frequencies and average
 field lengths are the whole collection's (`Stats`), so a score from one shard can be
 compared with a score from another. Everything else is lunr's own: its tokeniser, its
-pipeline (trimmer, stop words, Porter stemmer; the index carries `stemmer` as its search
-pipeline, which lunr.js looks up by name) and its BM25 weights.
+pipeline (trimmer, stop words, Porter stemmer: lunr.js's, see `stemmer`; the index
+carries `stemmer` as its search pipeline, which lunr.js looks up by name) and its BM25
+weights.
 """
 
 from __future__ import annotations
@@ -13,41 +14,31 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from lunr.builder import Builder
-from lunr.field_ref import FieldRef
-from lunr.pipeline import Pipeline
-from lunr.stemmer import porter_stemmer, stemmer
+from lunr.stop_word_filter import WORDS as STOP_WORDS
 from lunr.stop_word_filter import stop_word_filter
 from lunr.tokenizer import Tokenizer
 from lunr.trimmer import trimmer
-from lunr.vector import Vector
 
-# Indexed fields, short names (each is spelt in every posting), and their boosts:
-# a match in a name counts ten times one in a description.
-FIELDS = (("t", 10), ("o", 3), ("g", 2), ("x", 1))  # title, organisation, tags, text
+from .stemmer import register as register_stemmer
+from .stemmer import stem, stemmer
 
-
-@lru_cache(maxsize=100_000)
-def _stem(word: str) -> str:
-    return porter_stemmer.stem(word)
-
-
-def cached_stemmer(token, i=None, tokens=None):
-    """lunr's Porter stemmer, remembered per word: the same words recur all through a
-    registry, and stemming was half of the indexing time."""
-    return token.update(lambda s, metadata=None: _stem(s))
+# Indexed fields, short names (each is spelt in every posting), and their boosts: a match
+# in a name counts ten times one in a description, one in the organisation's name or the
+# names of the stage, themes, area and sector twice. Three fields, not one per facet:
+# each field costs lunr.js work for every document a query matches.
+FIELDS = (("t", 10), ("g", 2), ("x", 1))  # title; organisation and tags; text
 
 
-Pipeline.register_function(cached_stemmer, "c2cCachedStemmer")  # never serialised: build side only
+register_stemmer()  # lunr.js's stemmer as lunr's `stemmer` in this process (see stemmer.py)
 
 
 def terms(text: str) -> list[str]:
     """The index terms of a (folded) text, as the builder makes them."""
     tokens = Tokenizer(text)
-    for fn in (trimmer, stop_word_filter, cached_stemmer):
+    for fn in (trimmer, stop_word_filter, stemmer):
         tokens = [t for i, tok in enumerate(tokens) if (t := fn(tok, i, tokens))]
     return [str(t) for t in tokens]
 
@@ -66,11 +57,35 @@ class ShardBuilder(Builder):
 
     def __init__(self) -> None:
         super().__init__()
-        self.pipeline.add(trimmer, stop_word_filter, cached_stemmer)
+        self.pipeline.add(trimmer, stop_word_filter, stemmer)
         self.search_pipeline.add(stemmer)
         self.ref("r")
         for name, boost in FIELDS:
             self.field(name, boost)
+
+    def add_folded(self, ref: str, fields: dict[str, str]) -> None:
+        """`Builder.add` for folded text (plain ASCII words and single spaces), the same
+        postings and counts, 3-4 times faster: lunr's tokeniser then splits on the
+        spaces, its trimmer leaves such words alone, so the words go straight to the
+        stop-word filter and the stemmer (tests/test_search_index.py checks the output
+        is the same as `add`'s)."""
+        self._documents[ref] = {}
+        self.document_count += 1
+        for field_name in self._fields:
+            terms = [stem(w) for w in fields[field_name].split() if w not in STOP_WORDS]
+            field_ref = f"{field_name}/{ref}"
+            counts: dict[str, int] = {}
+            for term in terms:
+                counts[term] = counts.get(term, 0) + 1
+                posting = self.inverted_index.get(term)
+                if posting is None:
+                    posting = {name: {} for name in self._fields}
+                    posting["_index"] = self.term_index
+                    self.term_index += 1
+                    self.inverted_index[term] = posting
+                posting[field_name].setdefault(ref, {})
+            self.field_term_frequencies[field_ref] = counts
+            self.field_lengths[field_ref] = len(terms)
 
     def serialized(self, stats: Stats) -> dict[str, Any]:
         """The index as lunr.js's `lunr.Index.load` reads it (lunr.py's own serialisation,
@@ -79,29 +94,33 @@ class ShardBuilder(Builder):
         return {
             "version": "2.3.9",
             "fields": [name for name, _ in FIELDS],
-            "fieldVectors": [[ref, vector.serialize()] for ref, vector in self._vectors(stats).items()],
+            "fieldVectors": [[ref, vector] for ref, vector in self._vectors(stats).items()],
             "invertedIndex": inverted,
             "pipeline": self.search_pipeline.serialize(),
         }
 
-    def _vectors(self, stats: Stats) -> dict[str, Vector]:
+    def _vectors(self, stats: Stats) -> dict[str, list[float]]:
         """lunr's BM25 field vectors (Builder._create_field_vectors), with idf and the
-        average field lengths taken from `stats` rather than this shard alone."""
+        average field lengths taken from `stats` rather than this shard alone; written
+        out as lunr's Vector serialises ([index, weight, ...], by index, weights to 3
+        places)."""
         vectors = {}
         idf: dict[str, float] = {}
+        k1, b = self._k1, self._b
         for field_ref, frequencies in self.field_term_frequencies.items():
-            field_name = FieldRef.from_string(field_ref).field_name
+            field_name = field_ref.split("/", 1)[0]
             length = self.field_lengths[field_ref]
             boost = self._fields[field_name].boost
-            norm = 1 - self._b + self._b * (length / (stats.average_length[field_name] or 1))
-            vector = Vector()
+            norm = 1 - b + b * (length / (stats.average_length[field_name] or 1))
+            pairs = []
             for term, tf in frequencies.items():
                 if term not in idf:
                     df = stats.document_frequency[term]
                     idf[term] = math.log(1 + abs((stats.documents - df + 0.5) / (df + 0.5)))
-                score = idf[term] * ((self._k1 + 1) * tf) / (self._k1 * norm + tf) * boost
-                vector.insert(self.inverted_index[term]["_index"], round(score, 3))
-            vectors[field_ref] = vector
+                score = idf[term] * ((k1 + 1) * tf) / (k1 * norm + tf) * boost
+                pairs.append((self.inverted_index[term]["_index"], round(score, 3)))
+            pairs.sort()
+            vectors[field_ref] = [x for pair in pairs for x in pair]
         return vectors
 
 
@@ -113,7 +132,7 @@ def collection_stats(builders: list[ShardBuilder]) -> Stats:
         for term, posting in builder.inverted_index.items():
             frequency[term] += sum(len(refs) for field, refs in posting.items() if field != "_index")
         for field_ref, length in builder.field_lengths.items():
-            field_name = FieldRef.from_string(field_ref).field_name
+            field_name = field_ref.split("/", 1)[0]
             lengths[field_name] += length
             counted[field_name] += 1
     return Stats(

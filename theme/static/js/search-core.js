@@ -51,13 +51,25 @@
     return edits + (la - i) + (lb - j) <= 1;
   }
 
-  // Dictionary terms one edit away from a word or its term (sorted, for stable output).
-  function similarTerms(manifest, word, term) {
-    var found = [];
-    Object.keys(manifest.terms).forEach(function (t) {
-      if (withinOneEdit(t, term) || withinOneEdit(t, word)) found.push(t);
-    });
-    return found.sort();
+  // Index terms one edit (a letter added, dropped, changed or two swapped) from a word:
+  // the terms of the word's one-edit spellings ("hosptal" -> "hospital" -> "hospit"),
+  // and terms one edit from the word's own term ("sheltr" -> "shelter"). Sorted.
+  var LETTERS = "abcdefghijklmnopqrstuvwxyz";
+  function similarTerms(manifest, word) {
+    var own = termOf(word);
+    var found = {};
+    function keep(t) { if (t && t !== own && manifest.terms[t] !== undefined) found[t] = true; }
+    for (var i = 0; i <= word.length; i++) {
+      var head = word.slice(0, i), tail = word.slice(i);
+      if (tail) keep(termOf(head + tail.slice(1)));
+      if (tail.length > 1) keep(termOf(head + tail.charAt(1) + tail.charAt(0) + tail.slice(2)));
+      for (var l = 0; l < LETTERS.length; l++) {
+        keep(termOf(head + LETTERS.charAt(l) + tail));
+        if (tail) keep(termOf(head + LETTERS.charAt(l) + tail.slice(1)));
+      }
+    }
+    Object.keys(manifest.terms).forEach(function (t) { if (withinOneEdit(t, own)) keep(t); });
+    return Object.keys(found).sort();
   }
 
   // A query as concepts: a phrase of the glossary or one word. A concept has
@@ -82,8 +94,11 @@
       var own = items.slice(i, i + n0);
       var concept = { label: own.map(function (it) { return it.word; }).join(" "),
                       word: n0 === 1 ? own[0].word : "", alts: [] };
-      var ownTerms = own.map(function (it) { return it.term; }).filter(known);
-      if (ownTerms.length) concept.alts.push({ terms: ownTerms, boost: 1 });
+      var ownTerms = own.map(function (it) { return it.term; });
+      var knownTerms = ownTerms.filter(known);
+      // A phrase with a word no document has is still searched for its other words,
+      // but a document with only those does not match the phrase.
+      if (knownTerms.length) concept.alts.push({ terms: knownTerms, boost: 1, partial: knownTerms.length < ownTerms.length });
       if (matched) {
         manifest.synonyms[matched.group].forEach(function (alt) {
           if (alt.join(" ") !== matched.key && alt.length && alt.every(known)) {
@@ -97,7 +112,7 @@
     var similar = [];
     concepts.forEach(function (c) {
       if (!(c.word && c.word.length >= FUZZY_MIN_LENGTH && (fuzzy || !c.alts.length))) return;
-      similarTerms(manifest, c.word, termOf(c.word)).forEach(function (t) {
+      similarTerms(manifest, c.word).forEach(function (t) {
         if (c.alts.some(function (a) { return a.terms.length === 1 && a.terms[0] === t; })) return;
         c.alts.push({ terms: [t], boost: FUZZY_BOOST, similar: t });
         similar.push(t);
@@ -114,10 +129,21 @@
              similar: similar, fuzzy: !!fuzzy };
   }
 
+  // How many concepts a document matches, how many of them in the words typed, and
+  // how many of those in its name (lunr's match data says in which field each term
+  // matched: "t" is the name).
   function conceptsMatched(thePlan, matched) {
-    return thePlan.concepts.filter(function (c) {
-      return c.alts.some(function (a) { return a.terms.every(function (t) { return matched[t]; }); });
-    }).length;
+    var any = 0, own = 0, named = 0;
+    thePlan.concepts.forEach(function (c) {
+      var hits = c.alts.filter(function (a) {
+        return !a.partial && a.terms.every(function (t) { return matched[t]; });
+      });
+      if (hits.length) any++;
+      var typed = hits.filter(function (a) { return a.boost === 1; });
+      if (typed.length) own++;
+      if (typed.some(function (a) { return a.terms.every(function (t) { return matched[t].t; }); })) named++;
+    });
+    return { any: any, own: own, named: named };
   }
 
   function phraseTable(manifest) {
@@ -173,93 +199,131 @@
         q.term(t, { usePipeline: false, boost: thePlan.weights[t], presence: lunr.Query.presence.OPTIONAL });
       });
     });
-    return found.map(function (r) { return { ref: r.ref, score: r.score * scale, terms: Object.keys(r.matchData.metadata) }; });
+    for (var i = 0; i < found.length; i++) found[i].score *= scale;
+    return found;
   }
 
-  function refPosition(ref) { return parseInt(ref, 36); }
+  // Where a document's facet values are: a row of a shard's side table holds
+  // [title, url, organisation, stages, text] and, for a service, [areas, where, sector];
+  // other documents share their organisation's areas and sector (manifest.orgs).
+  function orgOf(manifest, row) { return typeof row[2] === "number" ? manifest.orgs[row[2]] : null; }
+  function areasOf(manifest, kind, row) {
+    if (kind === "service") return row[5];
+    var org = orgOf(manifest, row);
+    return org ? org[3] : [];
+  }
+  function sectorOf(manifest, kind, row) {
+    if (kind === "service") return row[7];
+    var org = orgOf(manifest, row);
+    return org ? org[2] : -1;
+  }
 
-  // A result as the page shows it, from a shard's side-table row.
-  function describe(manifest, shard, row) {
-    var org = typeof row[2] === "number" ? manifest.orgs[row[2]] : null;
-    var service = shard.kind === "service";
+  // A result as the page shows it.
+  function describe(manifest, hit) {
+    var row = hit.row, kind = hit.kind, org = orgOf(manifest, row), sector = sectorOf(manifest, kind, row);
     return {
-      kind: shard.kind,
+      kind: kind,
       title: row[0],
       url: row[1],
       organisation: org ? org[0] : (row[2] || ""),
       stages: row[3].map(function (s) { return manifest.stages[s][0]; }),
       text: row[4] || "",
-      areas: service ? row[5].map(function (a) { return manifest.areas[a][0]; })
-        : (org ? org[3].map(function (a) { return manifest.areas[a][0]; }) : []),
-      where: service ? row[6] : (org ? org[4] : ""),
-      sector: (function (s) { return s >= 0 ? manifest.sectors[s][0] : ""; })(service ? row[7] : (org ? org[2] : -1))
+      areas: areasOf(manifest, kind, row).map(function (a) { return manifest.areas[a][0]; }),
+      where: kind === "service" ? row[6] : (org ? org[4] : ""),
+      sector: sector >= 0 ? manifest.sectors[sector][0] : "",
+      matched: Object.keys(hit.matched).sort(), score: hit.score, concepts: hit.concepts, own: hit.own,
+      tier: hit.tier
     };
   }
 
-  function titleTier(title, phrase) {
-    if (!phrase) return 0;
-    var t = fold(title);
-    if (t === phrase) return 2;
-    return (" " + t + " ").indexOf(" " + phrase + " ") >= 0 ? 1 : 0;
-  }
-
-  // Ranked hits from every loaded shard: exact name first, then those that match more
-  // of the query's concepts, then by score; ties in shard and row order.
+  // Ranked hits from every loaded shard: exact name first, then names with all the
+  // words typed, then those that match more of the query's concepts, then more of them in the words typed (not a synonym or a
+  // near spelling), then by score; ties in shard and row order. Kept lean (thousands
+  // of hits on a large registry): `describe` makes the full result for those shown.
   function rank(manifest, thePlan, loaded) {
     var hits = [];
+    var total = thePlan.concepts.length;
     loaded.forEach(function (entry) {
-      var shard = manifest.shards[entry.n];
-      queryShard(entry.index, thePlan, entry.n, manifest).forEach(function (r) {
-        var position = refPosition(r.ref);
-        var doc = describe(manifest, shard, entry.docs[position]);
-        var matched = {};
-        r.terms.forEach(function (t) { matched[t] = true; });
-        doc.matched = r.terms.slice().sort();
-        doc.concepts = conceptsMatched(thePlan, matched);
-        doc.tier = titleTier(doc.title, thePlan.phrase);
-        doc.score = r.score;
-        doc.order = [entry.n, position];
-        hits.push(doc);
-      });
+      var kind = manifest.shards[entry.n].kind;
+      var found = queryShard(entry.index, thePlan, entry.n, manifest);
+      for (var i = 0; i < found.length; i++) {
+        var r = found[i];
+        var matched = r.matchData.metadata;
+        var counted = conceptsMatched(thePlan, matched);
+        var position = parseInt(r.ref, 36);
+        var row = entry.docs[position];
+        hits.push({
+          kind: kind, row: row, score: r.score, concepts: counted.any, own: counted.own,
+          // 2: its name is the query; 1: its name has every word (or phrase) typed
+          tier: counted.named === total ? (fold(row[0]) === thePlan.phrase ? 2 : 1) : 0,
+          matched: matched, shard: entry.n, position: position
+        });
+      }
     });
     hits.sort(function (a, b) {
-      return (b.tier - a.tier) || (b.concepts - a.concepts) || (b.score - a.score) ||
-        (a.order[0] - b.order[0]) || (a.order[1] - b.order[1]);
+      return (b.tier - a.tier) || (b.concepts - a.concepts) || (b.own - a.own) || (b.score - a.score) ||
+        (a.shard - b.shard) || (a.position - b.position);
     });
     return hits;
   }
 
   var FACETS = ["type", "stage", "area", "sector"];
 
-  function matchesFacet(hit, facet, values) {
-    if (!values.length) return true;
-    if (facet === "type") return values.indexOf(hit.kind) >= 0;
-    if (facet === "sector") return values.indexOf(hit.sector) >= 0;
-    var have = facet === "stage" ? hit.stages : hit.areas;
-    return have.some(function (v) { return values.indexOf(v) >= 0; });
+  // Facet choices as look-up tables over the manifest's positions (null: no choice).
+  function chosen(manifest, facets) {
+    function table(list, values) {
+      if (!values.length) return null;
+      var out = {};
+      list.forEach(function (entry, i) { if (values.indexOf(entry[0]) >= 0) out[i] = true; });
+      return out;
+    }
+    return { type: table(manifest.kinds, facets.type), stage: table(manifest.stages, facets.stage),
+             area: table(manifest.areas, facets.area), sector: table(manifest.sectors, facets.sector) };
+  }
+
+  function anyIn(values, table) {
+    for (var i = 0; i < values.length; i++) if (table[values[i]]) return true;
+    return false;
   }
 
   // Results that pass every facet, and for each facet value how many would pass if
   // that value were chosen with the other facets as they are.
-  function narrow(hits, facets) {
-    var shown = hits.filter(function (h) {
-      return FACETS.every(function (f) { return matchesFacet(h, f, facets[f]); });
-    });
-    var counts = {};
-    FACETS.forEach(function (f) {
-      counts[f] = {};
-      hits.forEach(function (h) {
-        if (!FACETS.every(function (g) { return g === f || matchesFacet(h, g, facets[g]); })) return;
-        var values = f === "type" ? [h.kind] : f === "sector" ? (h.sector ? [h.sector] : [])
-          : f === "stage" ? h.stages : h.areas;
-        values.forEach(function (v) { counts[f][v] = (counts[f][v] || 0) + 1; });
+  function narrow(manifest, hits, facets) {
+    var want = chosen(manifest, facets);
+    var kindIndex = {};
+    manifest.kinds.forEach(function (k, i) { kindIndex[k[0]] = i; });
+    var tallies = { type: {}, stage: {}, area: {}, sector: {} };
+    var shown = [];
+    for (var h = 0; h < hits.length; h++) {
+      var hit = hits[h], row = hit.row;
+      var values = {
+        type: [kindIndex[hit.kind]], stage: row[3], area: areasOf(manifest, hit.kind, row),
+        sector: (function (s) { return s >= 0 ? [s] : []; })(sectorOf(manifest, hit.kind, row))
+      };
+      var failing = [];
+      for (var f = 0; f < FACETS.length; f++) {
+        var facet = FACETS[f];
+        if (want[facet] && !anyIn(values[facet], want[facet])) failing.push(facet);
+      }
+      if (!failing.length) shown.push(hit);
+      if (failing.length > 1) continue;
+      FACETS.forEach(function (facet) {
+        if (failing.length && failing[0] !== facet) return;  // fails another facet: not counted here
+        values[facet].forEach(function (v) { tallies[facet][v] = (tallies[facet][v] || 0) + 1; });
       });
+    }
+    var lists = { type: manifest.kinds, stage: manifest.stages, area: manifest.areas, sector: manifest.sectors };
+    var counts = {};
+    FACETS.forEach(function (facet) {
+      counts[facet] = {};
+      Object.keys(tallies[facet]).forEach(function (i) { counts[facet][lists[facet][i][0]] = tallies[facet][i]; });
     });
     return { shown: shown, counts: counts };
   }
 
   // The whole search. `load(n)` resolves to {index: lunr.Index, docs: rows} for shard n
-  // (or rejects: offline, say). Resolves to {plan, hits, shown, counts, missing, shards}.
+  // (or rejects: offline, say). Resolves to {plan, hits, shown, counts, missing, shards};
+  // `describe(manifest, hit)` turns one of `shown` into what a result shows.
   function search(manifest, load, query, facets) {
     function attempt(fuzzy) {
       var thePlan = plan(query, manifest, fuzzy);
@@ -270,7 +334,7 @@
       })).then(function (loaded) {
         var ok = loaded.filter(Boolean);
         var hits = rank(manifest, thePlan, ok);
-        var result = narrow(hits, facets);
+        var result = narrow(manifest, hits, facets);
         result.plan = thePlan;
         result.hits = hits;
         result.shards = wanted;
@@ -308,7 +372,7 @@
 
   return {
     fold: fold, termOf: termOf, withinOneEdit: withinOneEdit, plan: plan, shardsFor: shardsFor,
-    shardsOfMask: shardsOfMask, rank: rank, narrow: narrow, search: search, highlight: highlight,
+    shardsOfMask: shardsOfMask, rank: rank, narrow: narrow, search: search, describe: describe, highlight: highlight,
     emptyFacets: emptyFacets, FACETS: FACETS
   };
 }));

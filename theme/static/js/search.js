@@ -240,7 +240,7 @@
     var last = Math.max(1, Math.ceil(total / PER_PAGE));
     var page = Math.min(state.page, last);
     var shown = result.shown.slice((page - 1) * PER_PAGE, page * PER_PAGE);
-    shown.forEach(function (hit) { list.appendChild(drawResult(m, hit)); });
+    shown.forEach(function (hit) { list.appendChild(drawResult(m, S.describe(m, hit))); });
     var words = "“" + state.q.trim() + "”";
     if (!total) {
       statusEl.textContent = "No results for " + words + (anyFacet(state) ? " with these filters." : ".");
