@@ -112,7 +112,7 @@ def search_files(docs: Sequence[SearchDocument], vocab: Vocabulary, glossary: li
     stats = collection_stats(builders)
     index = _Indexes(vocab, docs)
     done: list[tuple[Shard, ShardBuilder, bytes]] = []
-    todo = list(zip(planned, builders))
+    todo = list(zip(planned, builders, strict=True))
     while todo:
         shard, builder = todo.pop(0)
         body = _json({"index": builder.serialized(stats), "docs": [index.row(d) for d in shard.docs]})
