@@ -28,6 +28,10 @@
   var heading = root.querySelector(".js-search-heading");
   root.querySelector(".js-search-nojs").hidden = true;
   app.hidden = false;
+  // On a phone the facets start folded away, so the results come first on screen.
+  var facetsBox = root.querySelector(".js-search-facets");
+  if (window.matchMedia && window.matchMedia("(max-width: 40.0525em)").matches &&
+      !/[?&](type|stage|area|sector)=/.test(location.search)) facetsBox.open = false;
 
   var manifest = null;
   var shards = {};
@@ -131,7 +135,7 @@
     item.appendChild(meta);
     var title = el("h3", "govuk-heading-s app-search-result__title");
     var link = highlighted("a", "govuk-link", hit.title, hit.matched);
-    link.href = absolute(hit.url);
+    link.setAttribute("href", siteRoot + hit.url);  // as the templates write links: SITEURL/url
     title.appendChild(link);
     item.appendChild(title);
     if (hit.text) item.appendChild(highlighted("p", "govuk-body app-search-result__text", hit.text, hit.matched));
