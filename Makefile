@@ -58,7 +58,7 @@ test: install browser-deps
 
 lint: $(STAMP_PY)
 	$(BIN)/ruff check plugins tests benchmarks
-	$(BIN)/mypy --ignore-missing-imports plugins/c2c_registry plugins/c2c_views
+	$(BIN)/mypy --ignore-missing-imports plugins/c2c_registry plugins/c2c_views plugins/c2c_search
 
 clean:
 	rm -rf output .pytest_cache

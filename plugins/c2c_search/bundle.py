@@ -66,7 +66,7 @@ def plan_shards(docs: Sequence[SearchDocument], max_docs: int = MAX_DOCS) -> lis
     by_kind: dict[str, list[SearchDocument]] = {}
     for doc in docs:
         by_kind.setdefault(doc.kind, []).append(doc)
-    shards = []
+    shards: list[Shard] = []
     for kind, _, _ in KINDS:
         members = by_kind.get(kind, [])
         groups: dict[str, list[SearchDocument]] = {}

@@ -131,18 +131,32 @@
 
   // How many concepts a document matches, how many of them in the words typed, and
   // how many of those in its name (lunr's match data says in which field each term
-  // matched: "t" is the name).
+  // matched: "t" is the name). Plain loops: this runs for every hit.
+  function allIn(terms, matched, field) {
+    for (var i = 0; i < terms.length; i++) {
+      var m = matched[terms[i]];
+      if (!m || (field && !m[field])) return false;
+    }
+    return true;
+  }
+
   function conceptsMatched(thePlan, matched) {
     var any = 0, own = 0, named = 0;
-    thePlan.concepts.forEach(function (c) {
-      var hits = c.alts.filter(function (a) {
-        return !a.partial && a.terms.every(function (t) { return matched[t]; });
-      });
-      if (hits.length) any++;
-      var typed = hits.filter(function (a) { return a.boost === 1; });
-      if (typed.length) own++;
-      if (typed.some(function (a) { return a.terms.every(function (t) { return matched[t].t; }); })) named++;
-    });
+    for (var c = 0; c < thePlan.concepts.length; c++) {
+      var alts = thePlan.concepts[c].alts, hit = false, typed = false, inName = false;
+      for (var a = 0; a < alts.length; a++) {
+        var alt = alts[a];
+        if (alt.partial || !allIn(alt.terms, matched)) continue;
+        hit = true;
+        if (alt.boost === 1) {
+          typed = true;
+          if (!inName && allIn(alt.terms, matched, "t")) inName = true;
+        }
+      }
+      if (hit) any++;
+      if (typed) own++;
+      if (inName) named++;
+    }
     return { any: any, own: own, named: named };
   }
 
@@ -243,6 +257,7 @@
   function rank(manifest, thePlan, loaded) {
     var hits = [];
     var total = thePlan.concepts.length;
+    var phrase = thePlan.phrase;
     loaded.forEach(function (entry) {
       var kind = manifest.shards[entry.n].kind;
       var found = queryShard(entry.index, thePlan, entry.n, manifest);
@@ -252,17 +267,20 @@
         var counted = conceptsMatched(thePlan, matched);
         var position = parseInt(r.ref, 36);
         var row = entry.docs[position];
+        // 2: its name is the query; 1: its name has every word (or phrase) typed
+        var tier = 0;
+        if (counted.named === total) {
+          tier = row[0].length <= 2 * phrase.length + 8 && fold(row[0]) === phrase ? 2 : 1;
+        }
         hits.push({
-          kind: kind, row: row, score: r.score, concepts: counted.any, own: counted.own,
-          // 2: its name is the query; 1: its name has every word (or phrase) typed
-          tier: counted.named === total ? (fold(row[0]) === thePlan.phrase ? 2 : 1) : 0,
+          kind: kind, row: row, score: r.score, concepts: counted.any, own: counted.own, tier: tier,
+          group: tier * 10000 + counted.any * 100 + counted.own,
           matched: matched, shard: entry.n, position: position
         });
       }
     });
     hits.sort(function (a, b) {
-      return (b.tier - a.tier) || (b.concepts - a.concepts) || (b.own - a.own) || (b.score - a.score) ||
-        (a.shard - b.shard) || (a.position - b.position);
+      return (b.group - a.group) || (b.score - a.score) || (a.shard - b.shard) || (a.position - b.position);
     });
     return hits;
   }
@@ -292,31 +310,38 @@
     var want = chosen(manifest, facets);
     var kindIndex = {};
     manifest.kinds.forEach(function (k, i) { kindIndex[k[0]] = i; });
-    var tallies = { type: {}, stage: {}, area: {}, sector: {} };
+    var tallies = { type: [], stage: [], area: [], sector: [] };
     var shown = [];
+    var NONE = [], oneSector = [0];
+    var values = { type: [0], stage: NONE, area: NONE, sector: NONE };
+    function tally(facet) {
+      var list = values[facet], into = tallies[facet];
+      for (var i = 0; i < list.length; i++) into[list[i]] = (into[list[i]] || 0) + 1;
+    }
     for (var h = 0; h < hits.length; h++) {
-      var hit = hits[h], row = hit.row;
-      var values = {
-        type: [kindIndex[hit.kind]], stage: row[3], area: areasOf(manifest, hit.kind, row),
-        sector: (function (s) { return s >= 0 ? [s] : []; })(sectorOf(manifest, hit.kind, row))
-      };
-      var failing = [];
-      for (var f = 0; f < FACETS.length; f++) {
+      var hit = hits[h], row = hit.row, sector = sectorOf(manifest, hit.kind, row);
+      values.type[0] = kindIndex[hit.kind];
+      values.stage = row[3];
+      values.area = areasOf(manifest, hit.kind, row);
+      oneSector[0] = sector;
+      values.sector = sector >= 0 ? oneSector : NONE;
+      var failing = null, fails = 0;
+      for (var f = 0; f < FACETS.length && fails < 2; f++) {
         var facet = FACETS[f];
-        if (want[facet] && !anyIn(values[facet], want[facet])) failing.push(facet);
+        if (want[facet] && !anyIn(values[facet], want[facet])) { failing = facet; fails++; }
       }
-      if (!failing.length) shown.push(hit);
-      if (failing.length > 1) continue;
-      FACETS.forEach(function (facet) {
-        if (failing.length && failing[0] !== facet) return;  // fails another facet: not counted here
-        values[facet].forEach(function (v) { tallies[facet][v] = (tallies[facet][v] || 0) + 1; });
-      });
+      if (fails === 0) {
+        shown.push(hit);
+        for (var g = 0; g < FACETS.length; g++) tally(FACETS[g]);
+      } else if (fails === 1) {
+        tally(failing);  // it would pass if a value of this facet were chosen
+      }
     }
     var lists = { type: manifest.kinds, stage: manifest.stages, area: manifest.areas, sector: manifest.sectors };
     var counts = {};
     FACETS.forEach(function (facet) {
       counts[facet] = {};
-      Object.keys(tallies[facet]).forEach(function (i) { counts[facet][lists[facet][i][0]] = tallies[facet][i]; });
+      tallies[facet].forEach(function (n, i) { if (n) counts[facet][lists[facet][i][0]] = n; });
     });
     return { shown: shown, counts: counts };
   }
