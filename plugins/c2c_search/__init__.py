@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
+import traceback
 from pathlib import Path
 
 from pelican import signals
@@ -29,30 +29,58 @@ from c2c_views.site import write_page
 from .bundle import Vocabulary, search_files
 from .synonyms import load_glossary
 
-_pending: dict[str, Future] = {}  # output folder -> the files being built for it
+_pending: dict[str, _Job] = {}  # output folder -> the files being built for it
+
+
+def build_files(views, glossary: list[list[str]]) -> dict[str, bytes]:
+    """Every search file, from the views: documents, shards, manifest."""
+    vocab = Vocabulary(*([(t.id, t.name) for t in views.vocab[name].values()] for name in ("stages", "areas", "sectors")))
+    return search_files(search_documents(views), vocab, glossary, views.urls)
 
 
 def start(pelican) -> None:
     settings = pelican.settings
     if "C2C_VIEWS" not in settings:
         raise RuntimeError("c2c_search needs the c2c_views plugin listed before it in PLUGINS")
-    views = settings["C2C_VIEWS"]
-    vocab = Vocabulary(*([(t.id, t.name) for t in views.vocab[name].values()] for name in ("stages", "areas", "sectors")))
-    args = (search_documents(views), vocab, load_glossary(), views.urls)
-    _pending[str(pelican.output_path)] = _submit(*args)
+    glossary = load_glossary()  # here, so a mistake in it stops the build at once
+    _pending[str(pelican.output_path)] = _Job(settings["C2C_VIEWS"], glossary)
 
 
-def _submit(*args) -> Future:
-    """Build in a second process when there is a second core (fork keeps it cheap);
-    otherwise build here, now."""
-    if (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
-        pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
-        submitted = pool.submit(search_files, *args)
-        pool.shutdown(wait=False)  # the worker finishes its one job, then exits
-        return submitted
-    done: Future = Future()
-    done.set_result(search_files(*args))
-    return done
+class _Job:
+    """`build_files` in a forked second process when the machine has a second core (the
+    child has the views already, so nothing is copied to it but the files coming back);
+    otherwise in this process, when the result is asked for."""
+
+    def __init__(self, views, glossary: list[list[str]]):
+        self.args = (views, glossary)
+        self.process = None
+        if (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
+            context = multiprocessing.get_context("fork")
+            self.receive, send = context.Pipe(duplex=False)
+            self.process = context.Process(target=_child, args=(send, *self.args), daemon=True)
+            self.process.start()
+            send.close()
+
+    def result(self) -> dict[str, bytes]:
+        if self.process is None:
+            return build_files(*self.args)
+        try:
+            ok, value = self.receive.recv()
+        except EOFError:
+            ok, value = False, f"the process building the search index stopped (exit code {self.process.exitcode})"
+        self.process.join()
+        if not ok:
+            raise RuntimeError(f"building the search index failed: {value}")
+        return value
+
+
+def _child(send, views, glossary) -> None:
+    try:
+        send.send((True, build_files(views, glossary)))
+    except BaseException:  # reported by the parent, which stops the build
+        send.send((False, traceback.format_exc()))
+    finally:
+        send.close()
 
 
 def write_files(pelican) -> None:

@@ -171,7 +171,7 @@ class _Indexes:
         areas and sector every document of it shares, or its provider's name."""
         org: int | str = self.org.get(doc.org, doc.organisation)
         row: list[Any] = [doc.title, doc.url, org, [self.stage[s] for s in doc.stages],
-                          doc.text if doc.text and fold(doc.text) != fold(doc.title) else ""]
+                          doc.text if doc.text != doc.title else ""]
         if doc.kind == "service":
             row += [[self.area[a] for a in doc.areas], doc.where, self.sector.get(doc.sector, -1)]
         return row
