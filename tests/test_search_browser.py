@@ -212,3 +212,12 @@ def test_the_directorys_search_works_offline_after_one_visit(open_page, base_url
     answered(page)
     assert "could not be loaded" in page.locator(".js-search-note").inner_text()
     assert {r["type"] for r in results(page)} == {"Service"}
+
+
+def test_a_misspelt_word_finds_its_near_spelling_and_says_so(open_page, base_url):
+    page, watcher = open_page(base_url)
+    watcher.visit(page, f"{base_url}/search/?q=sheltr")
+    assert re.match(r"\d+ results? for “sheltr”", answered(page))
+    assert page.locator(".js-search-note").inner_text() == \
+        "Also searched for words spelt one letter differently from “sheltr”."
+    assert "Shelter" in results(page)[0]["marks"]

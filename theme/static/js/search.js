@@ -155,8 +155,8 @@
     root.querySelectorAll("select.js-facet option").forEach(function (option) {
       if (!option.value) return;
       var label = option.getAttribute("data-label");
-      var n = counts[option.parentNode.name][option.value] || 0;
-      option.textContent = label + " (" + n + ")";
+      var facet = option.parentNode.name;
+      option.textContent = known(facet, option.value) ? label + " (" + (counts[facet][option.value] || 0) + ")" : label;
     });
   }
 
@@ -229,8 +229,8 @@
     return loadManifest().then(function (m) {
       return S.search(m, loadShard(m), state.q, state.facets).then(function (result) {
         if (mine !== runs) return;  // a newer search has started
-        if (window.performance && performance.mark) performance.mark("c2c-search-answered");
         draw(m, state, result);
+        if (window.performance && performance.mark) performance.mark("c2c-search-answered");
       });
     }).catch(function () {
       if (mine !== runs) return;
@@ -254,7 +254,10 @@
         (last > 1 ? ", page " + page + " of " + last : "");
     }
     var notes = [];
-    if (result.plan.similar.length) notes.push("Including words spelt like yours: " + result.plan.similar.join(", ") + ".");
+    var respelt = result.plan.concepts.filter(function (c) {
+      return c.alts.some(function (a) { return a.similar; });
+    }).map(function (c) { return "“" + c.label + "”"; });
+    if (respelt.length) notes.push("Also searched for words spelt one letter differently from " + respelt.join(" and ") + ".");
     var synonyms = [];
     result.plan.concepts.forEach(function (c) {
       c.alts.forEach(function (a) { if (a.synonym) synonyms.push(a.synonym); });
