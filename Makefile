@@ -32,6 +32,7 @@ $(CSS): $(wildcard theme/scss/*.scss) $(STAMP_JS)
 $(VENDOR): $(STAMP_JS)
 	mkdir -p theme/static/vendor
 	cp node_modules/qrcode-generator/dist/qrcode.js theme/static/vendor/qrcode.js
+	cp node_modules/lunr/lunr.js theme/static/vendor/lunr.js
 	touch $@
 
 html: install
@@ -57,7 +58,7 @@ test: install browser-deps
 
 lint: $(STAMP_PY)
 	$(BIN)/ruff check plugins tests benchmarks
-	$(BIN)/mypy --ignore-missing-imports plugins/c2c_registry plugins/c2c_views plugins/c2c_badges
+	$(BIN)/mypy --ignore-missing-imports plugins/c2c_registry plugins/c2c_views plugins/c2c_badges plugins/c2c_search
 
 clean:
 	rm -rf output .pytest_cache

@@ -3,7 +3,7 @@
 Each page type maps to a glob (relative to the output folder) that matches the pages of
 that type; the first match in sorted order is the representative the browser tests load.
 A page type with no match in the build is an error, never a skip: add a page type here
-when a new kind of page appears (search and submit are not built yet, so not listed).
+when a new kind of page appears (submit is not built yet, so not listed).
 """
 
 from __future__ import annotations
@@ -42,6 +42,8 @@ PAGE_TYPES: dict[str, str] = {
     # Badges (plugins/c2c_badges).
     "badges index": "badges/index.html",
     "badge check": "badges/*/index.html",
+    # Search (plugins/c2c_search).
+    "search": "search/index.html",
 }
 # Matches of a glob above that belong to another page type.
 NOT_OF_TYPE = {"service": re.compile(r"^directory/(areas|stages|shortlist)/")}

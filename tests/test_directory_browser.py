@@ -120,7 +120,7 @@ def test_filters_combine_live_in_the_url_and_back_undoes_them(page_at, services,
     page.get_by_label("Area").select_option("wolverhampton")
     page.get_by_role("radio", name=re.compile("^Refer yourself")).check()
     page.get_by_role("checkbox", name=re.compile("^Crisis Prevention & Relief")).check()
-    page.get_by_label("Search").fill("shelter")
+    page.get_by_label("Search", exact=True).fill("shelter")
     assert parse_qs(query(page)) == {"stage": ["crisis-prevention-and-relief"], "area": ["wolverhampton"],
                      "referral": ["self"], "free": ["1"], "q": ["shelter"]}
 
@@ -140,7 +140,7 @@ def test_filters_combine_live_in_the_url_and_back_undoes_them(page_at, services,
 
     shared = page.evaluate("() => location.pathname + location.search")
     page.go_back()  # undoes the search
-    assert "q=" not in query(page) and page.get_by_label("Search").input_value() == ""
+    assert "q=" not in query(page) and page.get_by_label("Search", exact=True).input_value() == ""
     assert visible_slugs(page) == [s["slug"] for s in services if matches(
         s, ["crisis-prevention-and-relief"], "wolverhampton", referral="self", free=True)]
     page.go_back()  # undoes the stage
@@ -150,7 +150,7 @@ def test_filters_combine_live_in_the_url_and_back_undoes_them(page_at, services,
 
     # The URL is shareable: opened fresh, it shows the same controls and services.
     other = page_at(shared, MONDAY_10)
-    assert other.get_by_label("Search").input_value() == "shelter"
+    assert other.get_by_label("Search", exact=True).input_value() == "shelter"
     assert other.get_by_label("Area").input_value() == "wolverhampton"
     assert visible_slugs(other) == expected
 

@@ -31,6 +31,7 @@ def _formed_urls() -> list[str]:
         u.not_found(), u.robots(), u.headers(), u.sitemap(),
         u.badges(), u.badge("x"), *(u.badge_image("x", kind) for kind in ("web", "print", "svg")),
         u.logo("x", 96, "webp"), u.logo("x", 96, "png"),
+        u.not_found(), u.robots(), u.headers(), u.sitemap(), u.search(), u.search_manifest(), u.search_shard("x"),
     ]
 
 

@@ -1,5 +1,9 @@
 """The service worker that keeps the directory usable without signal.
 
+It keeps every directory page and, when the site has search (c2c_search, which writes
+its files first), the search page with what the directory's search needs, so a search
+of services works offline too; the worker's scope is the whole site for that reason.
+
 `service-worker.js` next to this module is the worker; the build writes it where the
 URL map says (the site root, so its scope can cover the directory) with three constants
 put in front: the cache name, the files to keep and the page to fall back to. The cache
@@ -17,7 +21,8 @@ from c2c_registry.urls import Urls, save_as
 
 SOURCE = Path(__file__).with_name("service-worker.js")
 ASSETS = ("css/app.css", "js/site.js", "js/directory.js", "js/directory-exit.js",
-          "js/directory-filters.js", "js/directory-shortlist.js", "vendor/qrcode.js")  # in the theme
+          "js/directory-filters.js", "js/directory-shortlist.js", "vendor/qrcode.js",
+          "js/search.js", "js/search-core.js", "vendor/lunr.js")  # in the theme
 
 
 def precache_list(output: Path, urls: Urls) -> list[str]:
@@ -25,8 +30,15 @@ def precache_list(output: Path, urls: Urls) -> list[str]:
     in `output`, sorted so the worker (and so its bytes) is the same for the same site."""
     folder = output / save_as(urls.directory())
     pages = sorted(p.parent.relative_to(output).as_posix() + "/" for p in folder.parent.rglob("index.html"))
-    files = [urls.services_json(), *(urls.theme(a) for a in ASSETS)]
-    return pages + [f for f in files if (output / f).is_file()]
+    files = [urls.services_json(), *search_files(output, urls), *(urls.theme(a) for a in ASSETS)]
+    return pages + [f for f in files if (output / save_as(f)).is_file()]
+
+
+def search_files(output: Path, urls: Urls) -> list[str]:
+    """What the directory's search needs without signal (the search page, its manifest
+    and the service shards), as the search's manifest lists them; none without search."""
+    manifest = output / save_as(urls.search_manifest())
+    return json.loads(manifest.read_text("utf-8"))["offline"] if manifest.is_file() else []
 
 
 def cache_name(output: Path, precache: list[str], build_date: str) -> str:

@@ -59,6 +59,17 @@ class Urls:
     def action(self, action) -> str:
         return f"{self.commitment(action.commitment)}#{action.anchor}"
 
+    def discussion_item(self, item) -> str:
+        """A discussion point's place on its commitment's page."""
+        return f"{self.commitment(item.commitment)}#{self.discussion_anchor(item)}"
+
+    @staticmethod
+    def discussion_anchor(item) -> str:
+        """The id of a discussion point on its commitment's page: its place in the log
+        (found by identity, since two points may read the same)."""
+        number = next(n for n, d in enumerate(item.commitment.discussion, 1) if d is item)
+        return f"discussion-{number}"
+
     def dimension(self, dimension: str) -> str:
         """The index of one cut: stages/, themes/, areas/ or sectors/."""
         if dimension not in DIMENSIONS:
@@ -128,6 +139,20 @@ class Urls:
         """At the root, so its scope can cover the directory."""
         return "sw.js"
 
+    # -- search ---------------------------------------------------------------------
+    def search(self, **params: str | list[str]) -> str:
+        """/search/, or a search in its query string (?q=night+shelter&type=service)."""
+        query = urlencode({k: v for k, v in params.items() if v}, doseq=True)
+        return "search/" + (f"?{query}" if query else "")
+
+    def search_manifest(self) -> str:
+        """What the search page loads first: the shard list, term map and side tables."""
+        return f"{self.search()}manifest.json"
+
+    def search_shard(self, name: str) -> str:
+        """One part of the split index (its name carries a hash of its bytes)."""
+        return f"{self.search()}{name}.json"
+
     # -- files every site has -------------------------------------------------------
     def theme(self, path: str) -> str:
         """A file of the theme (CSS, scripts, images, vendored libraries)."""
@@ -164,6 +189,7 @@ _RECORD_PAGES = {
     "Commitment": "commitment",
     "Pledge": "pledge",
     "Action": "action",
+    "DiscussionItem": "discussion_item",
     "Service": "service",
 }
 
