@@ -228,7 +228,9 @@ RESERVED_SERVICE_SLUGS = _directory_own_pages()
 # What a content page's slug must not be: the first folder or file of every address the
 # site's own pages and files use. Every public method of Urls is asked, so a new page
 # kind is covered when its method is added.
-_NOT_SITE_PAGES = {"page", "record", "absolute", "home"}  # content pages themselves, and helpers
+# Content pages themselves, helpers, and places on another page (a commitment's, which
+# is asked anyway).
+_NOT_SITE_PAGES = {"page", "record", "absolute", "home", "pledge", "action", "discussion_item"}
 
 
 class _Probe(str):
