@@ -42,6 +42,8 @@ PAGE_TYPES: dict[str, str] = {
     # Badges (plugins/c2c_badges).
     "badges index": "badges/index.html",
     "badge check": "badges/*/index.html",
+    # Open data (plugins/c2c_data).
+    "open data": "data/index.html",
 }
 # Matches of a glob above that belong to another page type.
 NOT_OF_TYPE = {"service": re.compile(r"^directory/(areas|stages|shortlist)/")}
