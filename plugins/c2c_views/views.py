@@ -143,7 +143,8 @@ def build_views(registry: Registry, settings: dict[str, Any]) -> SiteViews:
         charts=progress_charts(registry, figures),
         directory=directory_views(registry, settings, urls),
         changes=changes(Path(settings["PATH"]), [r.source for kind in (orgs, commitments, registry.services.values())
-                                                 for r in kind], settings.get("C2C_REPOSITORY_URL", "")),
+                                                 for r in kind], settings.get("C2C_REPOSITORY_URL", ""))
+        if settings.get("PATH") else {},  # no content folder (views built in a test): no history
     )
 
 
