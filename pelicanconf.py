@@ -13,6 +13,7 @@ PLUGINS = [
     "c2c_registry",  # first: loads and checks the registry, stops the build on bad content
     "c2c_views",  # second: the derived views and URL map every page-writing plugin reads
     "c2c_search",  # after c2c_views (its documents) and before c2c_directory (whose worker keeps its files)
+    "c2c_data",  # open data: CSV, JSON, Open Referral (HSDS/ORUK), schemas, the commitments feed
     "pelican.plugins.sitemap",
     "c2c_pages",
     "c2c_directory",

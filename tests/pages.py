@@ -44,6 +44,8 @@ PAGE_TYPES: dict[str, str] = {
     "badge check": "badges/*/index.html",
     # Search (plugins/c2c_search).
     "search": "search/index.html",
+    # Open data (plugins/c2c_data).
+    "open data": "data/index.html",
 }
 # Matches of a glob above that belong to another page type.
 NOT_OF_TYPE = {"service": re.compile(r"^directory/(areas|stages|shortlist)/")}

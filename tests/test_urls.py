@@ -31,7 +31,9 @@ def _formed_urls() -> list[str]:
         u.not_found(), u.robots(), u.headers(), u.sitemap(),
         u.badges(), u.badge("x"), *(u.badge_image("x", kind) for kind in ("web", "print", "svg")),
         u.logo("x", 96, "webp"), u.logo("x", 96, "png"),
-        u.not_found(), u.robots(), u.headers(), u.sitemap(), u.search(), u.search_manifest(), u.search_shard("x"),
+        u.search(), u.search_manifest(), u.search_shard("x"),
+        u.data(), u.data_table("x", "csv"), u.data_table("x", "json"), u.datapackage(), u.hsds_services(),
+        u.hsds_service("x"), u.hsds_page(1), u.data_schemas(), u.data_schema("x"), u.feed(),
     ]
 
 
@@ -90,7 +92,7 @@ def test_no_site_path_is_spelt_outside_the_url_module():
     for path in _code_files():
         strings = _python_strings(path) if path.suffix == ".py" else _template_strings(path)
         for line, value in strings:
-            value_without_repository_paths = re.sub(r"\bcontent/[\w/.-]*", "", value)
+            value_without_repository_paths = re.sub(r"\b(?:content|schemas)/[\w/.-]*", "", value)
             for piece in re.split(r"\{\{.*?\}\}|\{%.*?%\}", value_without_repository_paths):
                 if pattern.search(piece.strip()):
                     offenders.append(f"{path.relative_to(ROOT)}:{line}: {value!r}")

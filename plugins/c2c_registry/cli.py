@@ -33,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("serve", help="serve a built site on this computer, with the site's own page for missing addresses")
     s.add_argument("--output", default="output", help="the built site (default: output)")
     s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    i = sub.add_parser("import-hsds", help="turn Open Referral (HSDS 3.0 / ORUK) service JSON into service files")
+    i.add_argument("file", help="a JSON file: one service, an array of services, or an API page with `contents`")
+    i.add_argument("--content", default="content", help="content folder to write services/ into (default: content)")
     args = parser.parse_args(argv)
     if args.command == "validate":
         try:
@@ -45,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
         from .serve import serve
 
         return serve(Path(args.output), args.port)
+    if args.command == "import-hsds":
+        from c2c_data.importer import import_hsds
+
+        return import_hsds(Path(args.file), Path(args.content))
     return build(Path(args.content), Path(args.output), args.build_date, Path(args.settings))
 
 

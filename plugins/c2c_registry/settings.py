@@ -40,6 +40,14 @@ DEFAULTS: dict[str, Any] = {
     # everything that goes into them. Empty means the C2C_IMAGE_CACHE environment
     # variable, else .cache/c2c-images in the folder the build runs from.
     "C2C_IMAGE_CACHE": "",
+    # The licence of everything under /data/, as a Frictionless licence (name, title, path).
+    "C2C_DATA_LICENCE": {
+        "name": "OGL-UK-3.0",
+        "title": "Open Government Licence v3.0",
+        "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
+    },
+    # Services per page of the Open Referral pages (/data/hsds/pages/<n>.json).
+    "C2C_HSDS_PAGE_SIZE": 20,
 }
 
 

@@ -153,6 +153,44 @@ class Urls:
         """One part of the split index (its name carries a hash of its bytes)."""
         return f"{self.search()}{name}.json"
 
+    # -- open data (plugins/c2c_data) -----------------------------------------------
+    def data(self) -> str:
+        """Every download, its licence, fields and size."""
+        return "data/"
+
+    def data_table(self, table: str, data_format: str) -> str:
+        """One table of the register or the directory, as CSV or JSON."""
+        if data_format not in DATA_FORMATS:
+            raise ValueError(f"tables are {' or '.join(DATA_FORMATS)}, not {data_format!r}")
+        return f"{self.data()}{table}.{data_format}"
+
+    def datapackage(self) -> str:
+        """The Frictionless data package describing the tables."""
+        return f"{self.data()}datapackage.json"
+
+    def hsds_services(self) -> str:
+        """The whole directory in Open Referral (HSDS 3.0 / ORUK) shape: one array."""
+        return f"{self.data()}hsds/services.json"
+
+    def hsds_service(self, service_id: str) -> str:
+        """One service in HSDS shape, named by its UUID like the HSDS API's /services/{id}."""
+        return f"{self.data()}hsds/services/{service_id}.json"
+
+    def hsds_page(self, number: int) -> str:
+        """One page of the directory, shaped like the HSDS API's paged /services."""
+        return f"{self.data()}hsds/pages/{number}.json"
+
+    def data_schemas(self) -> str:
+        return f"{self.data()}schemas/"
+
+    def data_schema(self, name: str) -> str:
+        """One of the project's JSON Schemas, or a vocabulary (vocabularies/<id>.yaml or .json)."""
+        return f"{self.data_schemas()}{name}"
+
+    def feed(self) -> str:
+        """Atom feed of new and updated commitments."""
+        return "feeds/commitments.atom"
+
     # -- files every site has -------------------------------------------------------
     def theme(self, path: str) -> str:
         """A file of the theme (CSS, scripts, images, vendored libraries)."""
@@ -196,6 +234,7 @@ _RECORD_PAGES = {
 THEME_STATIC_DIR = "theme"
 BADGE_FILES = {"web": "badge.png", "print": "badge-print.png", "svg": "badge.svg"}
 LOGO_FORMATS = ("webp", "png")
+DATA_FORMATS = ("csv", "json")
 
 
 def save_as(url: str) -> str:
@@ -248,7 +287,8 @@ def site_top_level_names(urls: Urls | None = None) -> tuple[str, ...]:
     urls = urls or Urls()
     # Arguments with a fixed set of values are tried with each; anything else gets a probe.
     choices: dict[str, tuple] = {"dimension": DIMENSIONS, "by": NARROWING, "kind": tuple(BADGE_FILES),
-                                 "image_format": LOGO_FORMATS, "size": (96,)}
+                                 "image_format": LOGO_FORMATS, "size": (96,),
+                                 "data_format": DATA_FORMATS, "number": (1,)}
     names: set[str] = set()
     for name, method in inspect.getmembers(urls, inspect.ismethod):
         if name.startswith("_") or name in _NOT_SITE_PAGES:

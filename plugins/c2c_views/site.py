@@ -22,6 +22,13 @@ def uk_date(value: date | None) -> str:
     return f"{value.day} {value:%B %Y}" if value else ""
 
 
+def file_size(n: int) -> str:
+    """'980 bytes', '12.3 KB', '1.4 MB': sizes as people read them."""
+    if n < 1000:
+        return f"{n} bytes"
+    return f"{n / 1000:.1f} KB" if n < 1_000_000 else f"{n / 1_000_000:.1f} MB"
+
+
 def count(n: int, noun: str, plural: str = "") -> str:
     """'1 pledge', '2 pledges': numbers in sentences read properly."""
     return f"{n} {noun if n == 1 else plural or noun + 's'}"
@@ -58,6 +65,7 @@ def template_globals(views: SiteViews, settings: dict[str, Any]) -> dict[str, An
         "views": views,
         "urls": views.urls,
         "count": count,
+        "file_size": file_size,
         "term_name": term_name,
         "today": views.today,
         "overdue": state.overdue,
@@ -66,6 +74,7 @@ def template_globals(views: SiteViews, settings: dict[str, Any]) -> dict[str, An
         "award": lambda org: views.badges[org.slug],
         "logo": lambda org: views.logos.get(org.slug),
         "safe_url": safe_url,
+        "changed": lambda record: views.changes.get(record.source),
     }
 
 

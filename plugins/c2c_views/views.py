@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -23,6 +24,7 @@ from c2c_registry.urls import DIMENSIONS, NARROWING, Urls
 from .alerts import active_alerts, alerts_for
 from .badges import BadgeView, LogoView, badge_views, logo_view
 from .charts import bar_chart, stacked_bar_chart
+from .history import Change, changes
 from .services import ServiceView, present_all
 
 LATEST_COMMITMENTS = 6
@@ -105,6 +107,7 @@ class SiteViews:
     progress: Progress
     charts: dict[str, Markup]
     directory: DirectoryViews
+    changes: dict[str, Change]  # a record's source file -> when it last changed (git), its history page
     dimension_titles: dict[str, str] = field(default_factory=lambda: dict(DIMENSION_TITLES))
 
 
@@ -139,6 +142,9 @@ def build_views(registry: Registry, settings: dict[str, Any]) -> SiteViews:
         progress=figures,
         charts=progress_charts(registry, figures),
         directory=directory_views(registry, settings, urls),
+        changes=changes(Path(settings["PATH"]), [r.source for kind in (orgs, commitments, registry.services.values())
+                                                 for r in kind], settings.get("C2C_REPOSITORY_URL", ""))
+        if settings.get("PATH") else {},  # no content folder (views built in a test): no history
     )
 
 
