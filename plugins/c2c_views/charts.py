@@ -1,31 +1,48 @@
 """SVG bar charts drawn at build time: no chart library in the browser.
 
 Each chart is a picture of a table printed beside it, so the SVG carries a title for
-screen readers and the exact numbers stay in the table.
+screen readers and the exact numbers stay in the table. The drawing is narrow (each
+label on its own line above its bar) so that on a 320 px phone, where the chart is
+shrunk to the column, its text is still at least 12 px tall; the stylesheet caps its
+width on wide screens. Statuses are drawn in the colours of their status tags.
 """
 
 from __future__ import annotations
 
 from markupsafe import Markup, escape
 
-PALETTE = ["#1d70b8", "#00703c", "#f47738", "#6f777b", "#4c2c92", "#d4351c"]
-ROW = 28
-LABEL_WIDTH = 210
-BAR_WIDTH = 360
-WIDTH = LABEL_WIDTH + BAR_WIDTH + 50
+# A status's colour: the strong shade of its govuk-tag colour (_macros.html status_tag),
+# so "Done" is green in the chart as in the tags.
+STATUS_COLOURS = {"planned": "#505a5f", "in-progress": "#1d70b8", "done": "#00703c", "dropped": "#4c2c92"}
+PALETTE = ["#1d70b8", "#00703c", "#f47738", "#505a5f", "#4c2c92", "#d4351c"]
+WIDTH = 300  # viewBox units; shrunk to a 290 px column, 14-unit text is 13.5 px
+FONT = 14
+LABEL_LINE = 20  # a label's line above its bar
+BAR = 18
+GAP = 12
+ROW = LABEL_LINE + BAR + GAP
+BAR_WIDTH = WIDTH - 50  # room for the total after the longest bar
+LEGEND_ROW = 22
 
 
-def bar_chart(title: str, rows: list[tuple[str, int]]) -> Markup:
-    """Horizontal bars, one a row, with the value written at the end of each bar."""
+def colour(name: str, index: int) -> str:
+    """A series' fill: its status colour, else the palette in order."""
+    return STATUS_COLOURS.get(name, PALETTE[index % len(PALETTE)])
+
+
+def bar_chart(title: str, rows: list[tuple[str, int]], keys: list[str] | None = None) -> Markup:
+    """Horizontal bars with the label above and the value at the end of each bar;
+    `keys` (statuses) colour each bar like its tag."""
     top = max([n for _, n in rows] + [1])
     parts = []
     for i, (label, n) in enumerate(rows):
         y = i * ROW
         width = round(BAR_WIDTH * n / top)
+        fill = colour(keys[i], 0) if keys else PALETTE[0]
         parts.append(
-            f'<text x="{LABEL_WIDTH - 8}" y="{y + 18}" text-anchor="end">{escape(label)}</text>'
-            f'<rect x="{LABEL_WIDTH}" y="{y + 4}" width="{width}" height="{ROW - 8}" fill="{PALETTE[0]}"/>'
-            f'<text x="{LABEL_WIDTH + width + 6}" y="{y + 18}">{n}</text>'
+            f'<text x="0" y="{y + FONT}">{escape(label)}</text>'
+            f'<rect x="0" y="{y + LABEL_LINE}" width="{width}" height="{BAR}" fill="{fill}"/>'
+            f'<text x="{width + 6}" y="{y + LABEL_LINE + FONT}">{n}</text>'
         )
     return _svg(title, len(rows) * ROW, "".join(parts))
 
@@ -37,33 +54,37 @@ def stacked_bar_chart(title: str, rows: list[tuple[str, dict[str, int]]]) -> Mar
     parts = []
     for i, (label, counts) in enumerate(rows):
         y = i * ROW
-        x = LABEL_WIDTH
-        parts.append(f'<text x="{LABEL_WIDTH - 8}" y="{y + 18}" text-anchor="end">{escape(label)}</text>')
+        x = 0
+        parts.append(f'<text x="0" y="{y + FONT}">{escape(label)}</text>')
         for j, name in enumerate(series):
             width = round(BAR_WIDTH * counts[name] / top)
             if width:
                 parts.append(
-                    f'<rect x="{x}" y="{y + 4}" width="{width}" height="{ROW - 8}" '
-                    f'fill="{PALETTE[j % len(PALETTE)]}"><title>{escape(label)}, {escape(name)}: {counts[name]}</title></rect>'
+                    f'<rect x="{x}" y="{y + LABEL_LINE}" width="{width}" height="{BAR}" fill="{colour(name, j)}">'
+                    f'<title>{escape(label)}, {escape(_words(name))}: {counts[name]}</title></rect>'
                 )
             x += width
-        parts.append(f'<text x="{x + 6}" y="{y + 18}">{sum(counts.values())}</text>')
-    legend_y = len(rows) * ROW + 10
+        parts.append(f'<text x="{x + 6}" y="{y + LABEL_LINE + FONT}">{sum(counts.values())}</text>')
+    legend_y = len(rows) * ROW + 4
     for j, name in enumerate(series):
-        x = LABEL_WIDTH + (j % 3) * 130
-        y = legend_y + (j // 3) * 22
+        x = (j % 2) * (WIDTH // 2)
+        y = legend_y + (j // 2) * LEGEND_ROW
         parts.append(
-            f'<rect x="{x}" y="{y}" width="14" height="14" fill="{PALETTE[j % len(PALETTE)]}"/>'
-            f'<text x="{x + 20}" y="{y + 12}">{escape(name.replace("-", " "))}</text>'
+            f'<rect x="{x}" y="{y}" width="14" height="14" fill="{colour(name, j)}"/>'
+            f'<text x="{x + 20}" y="{y + 12}">{escape(_words(name))}</text>'
         )
-    height = legend_y + ((len(series) + 2) // 3) * 22
+    height = legend_y + ((len(series) + 1) // 2) * LEGEND_ROW
     return _svg(title, height, "".join(parts))
+
+
+def _words(name: str) -> str:
+    return name.replace("-", " ").capitalize()
 
 
 def _svg(title: str, height: int, body: str) -> Markup:
     return Markup(
         f'<svg class="app-chart" viewBox="0 0 {WIDTH} {height}" role="img" '
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" '
-        f'font-family="system-ui, sans-serif" font-size="14" fill="#0b0c0c">'
+        f'font-family="system-ui, sans-serif" font-size="{FONT}" fill="#0b0c0c">'
         f"<title>{escape(title)}</title>{body}</svg>"
     )

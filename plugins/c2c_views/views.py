@@ -38,8 +38,11 @@ class Narrowing:
 
     by: str  # areas | sectors
     term: Term
-    count: int
+    count: int  # pledges, actions and discussion points together
     url: str
+    pledges: int = 0
+    actions: int = 0
+    discussion: int = 0
 
 
 @dataclass
@@ -162,7 +165,8 @@ def term_views(registry: Registry, whole: Slice, dimension: str, urls: Urls) -> 
                     if not narrowed.items:
                         continue
                     link = Narrowing(by, vocab[by][narrow_id], narrowed.items,
-                                     urls.stage_narrowed(term_id, by, narrow_id))
+                                     urls.stage_narrowed(term_id, by, narrow_id), len(narrowed.pledges),
+                                     len(narrowed.actions), len(narrowed.discussion))
                     view.narrowings.append(link)
                     view.narrowed.append(TermView(dimension, term, link.url, f"{term.name}: {link.term.name}",
                                                   narrowed, group=view.group, narrowed_by=link))
@@ -176,7 +180,8 @@ def progress_charts(registry: Registry, figures: Progress) -> dict[str, Markup]:
     stages = registry.vocab["stages"]
     return {
         "by_status": bar_chart(
-            "Actions by status", [(s.replace("-", " ").capitalize(), n) for s, n in figures.by_status.items()]
+            "Actions by status", [(s.replace("-", " ").capitalize(), n) for s, n in figures.by_status.items()],
+            keys=list(figures.by_status),
         ),
         "by_stage": stacked_bar_chart(
             "Actions by stage and status",

@@ -127,7 +127,8 @@
       });
       var filtered = toQuery(state) !== "";
       var noun = shown === 1 ? " service" : " services";
-      countText.textContent = filtered ? shown + noun + " match your filters" : shown + noun;
+      countText.textContent = filtered ? shown + noun + (shown === 1 ? " matches" : " match") + " your filters" : shown + noun;
+      document.querySelectorAll(".js-result-jump").forEach(function (el) { el.textContent = shown + noun; });
       status.textContent = countText.textContent;
       noResults.hidden = shown > 0;
       var inMore = state.stage.length + (state.area ? 1 : 0) + (state.group ? 1 : 0) + (state.referral ? 1 : 0);
