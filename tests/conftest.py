@@ -43,6 +43,7 @@ def validate(content: Path) -> subprocess.CompletedProcess:
 FIXTURES = ROOT / "tests" / "fixtures"
 TINY = FIXTURES / "tiny"
 HOSTILE = FIXTURES / "hostile"
+LONG = FIXTURES / "long"
 
 
 def _build_once(tmp_path_factory, content: Path, name: str) -> Path:
@@ -73,6 +74,12 @@ def hostile_site(tmp_path_factory) -> Path:
     return _build_once(tmp_path_factory, HOSTILE, "hostile")
 
 
+@pytest.fixture(scope="session")
+def long_site(tmp_path_factory) -> Path:
+    """tests/fixtures/long: the tiny content plus a commitment of 25 wordy actions."""
+    return _build_once(tmp_path_factory, LONG, "long")
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
         pass
@@ -96,6 +103,13 @@ def base_url(site):
 @pytest.fixture(scope="session")
 def hostile_url(hostile_site):
     url, server = serve(hostile_site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def long_url(long_site):
+    url, server = serve(long_site)
     yield url
     server.shutdown()
 

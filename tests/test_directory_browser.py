@@ -129,7 +129,7 @@ def test_filters_combine_live_in_the_url_and_back_undoes_them(page_at, services,
     assert expected and len(expected) < len(everyone) // 4
     assert visible_slugs(page) == expected
     assert page.locator(".js-result-count").inner_text() == f"{len(expected)} service" + \
-        ("" if len(expected) == 1 else "s") + " match your filters"
+        ("" if len(expected) == 1 else "s") + (" matches" if len(expected) == 1 else " match") + " your filters"
     # Counts: how many each other value would show, with the rest of the filters kept.
     coventry = sum(matches(s, ["crisis-prevention-and-relief"], "coventry", referral="self", free=True, q="shelter")
                    for s in services)
