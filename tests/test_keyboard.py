@@ -99,6 +99,9 @@ def test_directory_filters_with_the_keyboard_only(keyboard_page, site):
 
 def test_more_filters_open_with_the_keyboard_on_a_phone(keyboard_page, site):
     page, watcher = keyboard_page(page_path(site, "directory index"), width=320)
+    page.wait_for_selector(".js-filters:not([hidden])", state="attached")
+    tab_to(page, ".js-filter-toggle")  # on a phone the filters are behind the Filter button
+    page.keyboard.press("Enter")
     page.wait_for_selector(".js-filters:not([hidden])")
     assert not page.evaluate("document.querySelector('.js-filters-more').open"), "closed on a small screen"
     tab_to(page, ".js-filters-more summary")
