@@ -206,7 +206,7 @@ def test_status_colours_agree_between_chart_and_tags(site, base_url, page):
     chart = page.locator("svg.app-chart").first
     bars = chart.evaluate("svg => [...svg.querySelectorAll('rect')].map(r => getComputedStyle(r).fill)")
     labels = chart.evaluate("svg => [...svg.querySelectorAll('text')].map(t => t.textContent)")[::2]
-    chart_hues = {label: _hue(fill) for label, fill in zip(labels, bars)}
+    chart_hues = {label: _hue(fill) for label, fill in zip(labels, bars, strict=True)}
     assert chart_hues == {"Planned": "grey", "In progress": "blue", "Done": "green", "Dropped": "purple"}
     page.goto(base_url + page_path(site, "commitment"))
     tags = page.eval_on_selector_all(
@@ -232,3 +232,14 @@ def test_stage_page_lists_organisations_then_folds_each(site, base_url, page):
     assert first.locator(".app-org-details__body").is_visible()
     # A stage page does not repeat its own stage beside each pledge.
     assert "(" + page.locator("h1").inner_text() + ")" not in first.inner_text()
+
+
+def test_counts_say_what_they_count_and_agree(site):
+    home = (site / "index.html").read_text()
+    directory = (site / "directory" / "index.html").read_text()
+    listed = re.search(r'class="js-result-count">(\d+) services<', directory).group(1)
+    assert re.search(rf'app-stats__number">{listed}</span> services in the directory', home)
+    stage = (site / page_path(site, "stage").strip("/") / "index.html").read_text()
+    assert not re.search(r"\(\d+\)", stage), "a bare number in brackets"
+    assert re.search(r'<span class="app-muted">\(\d+ pledges?, \d+ actions?\)</span>', stage)
+    assert not re.search(r"</a> <span class=\"app-muted\">\(\d+\)", directory), "browse links say 'services'"
