@@ -223,7 +223,7 @@ class Progress:
 def progress(registry: Registry, today: date, due_soon_days: int) -> Progress:
     actions = registry.actions
     stages = list(registry.vocab["stages"])
-    areas = list(registry.vocab["areas"])
+    areas = matrix_areas(registry)
     by_status = {s: 0 for s in ACTION_STATUSES} | dict(Counter(a.status for a in actions))
     by_stage = {st: {s: 0 for s in ACTION_STATUSES} for st in stages}
     for a in actions:
@@ -247,6 +247,13 @@ def progress(registry: Registry, today: date, due_soon_days: int) -> Progress:
             milestone_state(m, c, today) for c in registry.commitments.values() for m in milestones_of(c))),
         not_completed=sum(not_completed(a, today) for a in actions),
     )
+
+
+def matrix_areas(registry: Registry) -> list[str]:
+    """The progress matrix's columns: the seven members and the region always (a gap
+    there is news), other councils of the region only when an organisation names them."""
+    named = {a for o in registry.organisations.values() for a in o.areas}
+    return [t.id for t in registry.vocab["areas"].values() if t.constituent or t.id == REGION or t.id in named]
 
 
 def _upstream(stages: list[str]) -> dict[str, int]:
