@@ -22,6 +22,7 @@ PAGE_TYPES: dict[str, str] = {
     "organisation": "organisations/*/index.html",
     "pledges index": "pledges/index.html",
     "commitment": "pledges/*/index.html",
+    "closed real-style plan": "pledges/severn-avon-housing-partnership-*/index.html",
     "stages index": "stages/index.html",
     "stage": "stages/*/index.html",
     "stage by area": "stages/*/areas/*/index.html",

@@ -16,7 +16,7 @@ PHONE = {"width": 320, "height": 640}
 # Every element of `main` (with every <details> opened, so folded content is measured
 # too) whose content is cut off: a box that clips or scrolls sideways with more inside
 # than it shows, or anything reaching past the viewport's edge. Visually hidden text
-# (1 px boxes) is skipped. Each offender says whether it is part of an action plan.
+# (1 px boxes) is skipped.
 OVERFLOWS = """() => {
   document.querySelectorAll("main details").forEach((d) => { d.open = true; });
   const vw = document.documentElement.clientWidth;
@@ -29,21 +29,12 @@ OVERFLOWS = """() => {
     const hidden = clips && el.scrollWidth > el.clientWidth + 1;
     const wide = !clips && (box.right > vw + 1 || box.left < -1);
     if (!hidden && !wide) continue;
-    const wrap = el.closest(".app-table-wrap");
-    const plan = !!(el.closest(".app-action-table") || (wrap && wrap.querySelector(".app-action-table")));
     const what = el.tagName.toLowerCase() + (el.className && typeof el.className === "string"
       ? "." + el.className.trim().split(/\\s+/).join(".") : "");
-    found.push({what, plan, how: hidden ? `scrolls ${el.scrollWidth} in ${el.clientWidth}` : `reaches ${Math.round(box.right)} of ${vw}`});
+    found.push({what, how: hidden ? `scrolls ${el.scrollWidth} in ${el.clientWidth}` : `reaches ${Math.round(box.right)} of ${vw}`});
   }
   return found;
 }"""
-
-# Page types whose representative page shows an action-plan table (_macros.html
-# action_table, owned by issue 15), which is still wider than a phone here.
-WITH_ACTION_PLANS = {"organisation", "commitment", "stage", "stage by area", "stage by sector", "theme", "area",
-                     "sector", "progress"}
-PLANS_PENDING = pytest.mark.xfail(reason="action-plan records land with issue 15", strict=False)
-
 
 def overflows(page, url: str, width: int) -> list[dict]:
     page.set_viewport_size({"width": width, "height": 900})
@@ -59,15 +50,7 @@ def describe(found: list[dict]) -> str:
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("page_type", list(PAGE_TYPES))
 def test_nothing_in_main_hides_content_sideways(site, base_url, page, page_type, width):
-    found = [f for f in overflows(page, base_url + page_path(site, page_type), width) if not f["plan"]]
-    assert not found, f"{page_type} at {width} px: {describe(found)}"
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-@pytest.mark.parametrize("page_type", [pytest.param(t, marks=PLANS_PENDING) if t in WITH_ACTION_PLANS else t
-                                       for t in PAGE_TYPES])
-def test_action_plans_fit_the_screen(site, base_url, page, page_type, width):
-    found = [f for f in overflows(page, base_url + page_path(site, page_type), width) if f["plan"]]
+    found = overflows(page, base_url + page_path(site, page_type), width)
     assert not found, f"{page_type} at {width} px: {describe(found)}"
 
 
@@ -77,16 +60,9 @@ LONG_PAGES = ["/pledges/alpha-trust-2024/", "/organisations/alpha-trust/", "/sta
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("path", LONG_PAGES)
-def test_a_commitment_of_25_actions_fits_apart_from_its_action_plan(long_url, page, path, width):
-    found = [f for f in overflows(page, long_url + path, width) if not f["plan"]]
+def test_a_commitment_of_25_actions_fits(long_url, page, path, width):
+    found = overflows(page, long_url + path, width)
     assert not found, f"{path} at {width} px: {describe(found)}"
-
-
-@PLANS_PENDING
-@pytest.mark.parametrize("width", WIDTHS)
-def test_a_commitment_of_25_actions_fits(long_url, page, width):
-    found = overflows(page, long_url + "/pledges/alpha-trust-2024/", width)
-    assert not found, describe(found)
 
 
 def test_the_overflow_check_catches_a_wide_table(site, base_url, page):

@@ -52,11 +52,15 @@ def test_pledges_are_laid_out_in_the_three_groups(tiny):
     assert "Settled-home pledge text" in text(groups[2])
 
 
-def test_action_plan_table_marks_overdue_in_words(tiny):
-    table = by_class(main(page(tiny, "/pledges/alpha-trust-2021/")), "app-action-table", "table")[0]
-    headers = [text(th) for th in table.iter("th")]
-    assert headers == ["Pledge", "Stage", "Action", "Lead", "Deadline", "How impact is tracked", "Status", "Latest update"]
-    rows = {text(tr.findall("td")[2]): text(tr) for tr in table.iter("tr") if tr.findall("td")}
+def test_action_plan_records_mark_overdue_in_words(tiny):
+    """The action plan is records grouped under their pledge (no table to scroll
+    sideways): each action's status first, then the action and its facts."""
+    plan = by_class(main(page(tiny, "/pledges/alpha-trust-2021/")), "app-plan", "section")[0]
+    records = by_class(plan, "app-action", "li")
+    rows = {text(by_class(li, "app-action__text")[0]): text(li) for li in records}
+    keys = [text(dt) for dt in records[0].iter("dt")]
+    assert keys[:3] == ["Lead", "Deadline", "How impact is tracked"] and keys[-1] == "Latest update"
+    assert "Universal pledge text" in text(by_class(plan, "app-plan__pledge")[0])
     assert "Overdue" in rows["Overdue planned action"] and "Overdue" in rows["Overdue in-progress action"]
     assert "Overdue" not in rows["Dropped action, past due"] and "Overdue" not in rows["Done action"]
     assert "Due soon" in rows["Due-soon action"]

@@ -22,6 +22,7 @@ from .model import Term
 from .problems import Problem, checker_failed, shown
 from .schemas import SLUG_PATTERN, slugify
 from .urls import RESERVED_PAGE_SLUGS, RESERVED_SERVICE_SLUGS, Urls
+from .when import When, when
 
 
 @dataclass
@@ -128,6 +129,7 @@ _VOCAB_FIELDS = {
     "organisation": [("sector", "sectors"), ("areas", "areas")],
     "commitment": [
         ("pledges.*.stage", "stages"), ("pledges.*.themes", "themes"),
+        ("pledges.*.client_groups", "client-groups"),
         ("actions.*.stage", "stages"),
         ("discussion.in_place.*.stages", "stages"), ("discussion.gaps.*.stages", "stages"),
         ("discussion.opportunities.*.stages", "stages"),
@@ -176,7 +178,9 @@ def check_collaborators(corpus: Corpus) -> Iterator[Problem]:
     outside group (its name in words) costs one edit."""
     orgs = corpus.slugs("organisation")
     for f in corpus.readable("commitment"):
-        for where, value in _select(f.data, ["collaborators"]):
+        named = [hit for pattern in ("collaborators", "pledges.*.partners", "actions.*.partners")
+                 for hit in _select(f.data, pattern.split("."))]
+        for where, value in named:
             if (isinstance(value, str) and value not in orgs and "-" in value and len(value) <= 80
                     and re.match(SLUG_PATTERN, value) and not f.reported(where)):
                 close = difflib.get_close_matches(value, list(orgs), n=1)
@@ -189,8 +193,24 @@ def check_collaborators(corpus: Corpus) -> Iterator[Problem]:
 
 
 def check_pledge_ids(corpus: Corpus) -> Iterator[Problem]:
-    """Pledge ids are unique in their file, and every action names one of them."""
+    """Pledge and outcome ids are unique in their file, every action names one of its
+    pledges and every pledge's outcome one of its outcomes."""
     for f in corpus.valid("commitment"):
+        outcomes: dict[str, int] = {}
+        for i, outcome in enumerate(f.data.get("outcomes", [])):
+            if outcome["id"] in outcomes:
+                yield f.problem(
+                    "duplicate-pledge-id", ("outcomes", i, "id"),
+                    f"outcome id '{outcome['id']}' is already used by outcomes[{outcomes[outcome['id']]}]; "
+                    "give each outcome its own id",
+                )
+            outcomes.setdefault(outcome["id"], i)
+        for i, pledge in enumerate(f.data["pledges"]):
+            if "outcome" in pledge and pledge["outcome"] not in outcomes:
+                yield f.problem(
+                    "pledge-reference", ("pledges", i, "outcome"),
+                    _unknown(pledge["outcome"], dict.fromkeys(outcomes), "outcome ids in this file"),
+                )
         seen: dict[str, int] = {}
         for i, pledge in enumerate(f.data["pledges"]):
             if pledge["id"] in seen:
@@ -208,29 +228,62 @@ def check_pledge_ids(corpus: Corpus) -> Iterator[Problem]:
                 )
 
 
-def check_commitment_dates(corpus: Corpus) -> Iterator[Problem]:
-    """Nothing is approved, due or updated before the session it came from."""
+def check_inherited_fields(corpus: Corpus) -> Iterator[Problem]:
+    """Every action ends up with a deadline and a measure: its own, or its pledge's."""
     for f in corpus.valid("commitment"):
-        held = date.fromisoformat(f.data["held"])
-        approved = date.fromisoformat(f.data["approved"])
-        if approved < held:
-            yield f.problem("date-order", ("approved",), f"approval ({approved}) is before the session was held ({held}); check both dates")
-        if "review_due" in f.data and date.fromisoformat(f.data["review_due"]) < approved:
-            yield f.problem("date-order", ("review_due",), f"the review date is before approval ({approved}); check both dates")
+        pledges = {p["id"]: p for p in f.data["pledges"]}
         for i, action in enumerate(f.data.get("actions", [])):
-            if date.fromisoformat(action["due"]) < held:
-                yield f.problem("date-order", ("actions", i, "due"), f"the deadline ({action['due']}) is before the session was held ({held}); check both dates")
+            pledge = pledges.get(action["pledge"])
+            if pledge is None:
+                continue  # pledge-reference says so
+            for key, what in (("due", "deadline"), ("measure", "measure of impact")):
+                if key not in action and key not in pledge:
+                    yield f.problem("required-field", ("actions", i),
+                                    f"this action has no {what} and its pledge '{pledge['id']}' gives none: "
+                                    f"add `{key}:` to the action or to the pledge")
+
+
+def _dated(data: dict) -> Iterator[tuple[tuple, When, str]]:
+    """Every deadline of a plan (actions', pledges', milestones'), where it is, and what
+    it is called in a message."""
+    for kind in ("pledges", "actions"):
+        for i, item in enumerate(data.get(kind, [])):
+            if "due" in item:
+                yield (kind, i, "due"), when(item["due"]), "the deadline"
+            for j, milestone in enumerate(item.get("milestones", [])):
+                yield (kind, i, "milestones", j, "due"), when(milestone["due"]), "the milestone"
+                if "done" in milestone:
+                    yield (kind, i, "milestones", j, "done"), when(milestone["done"]), "the date it was met"
+
+
+def check_commitment_dates(corpus: Corpus) -> Iterator[Problem]:
+    """Nothing is approved, due, met, updated or closed before the session it came from.
+    A month counts from its first day to its last: a deadline of the month the session was
+    held in is not before it."""
+    for f in corpus.valid("commitment"):
+        held_when, approved_when = when(f.data["held"]), when(f.data["approved"])
+        held, approved = held_when.first or date.min, approved_when.last or date.min
+        if approved < held:
+            yield f.problem("date-order", ("approved",), f"approval ({approved_when}) is before the session was held ({held_when}); check both dates")
+        if "review_due" in f.data and date.fromisoformat(f.data["review_due"]) < (approved_when.first or date.min):
+            yield f.problem("date-order", ("review_due",), f"the review date is before approval ({approved_when}); check both dates")
+        if "closed" in f.data and date.fromisoformat(f.data["closed"]) < (approved_when.first or date.min):
+            yield f.problem("date-order", ("closed",), f"the plan closes before it was approved ({approved_when}); check both dates")
+        for where, due, what in _dated(f.data):
+            if due.last is not None and due.last < held:
+                yield f.problem("date-order", where, f"{what} ({due}) is before the session was held ({held_when}); check both dates")
+        for i, action in enumerate(f.data.get("actions", [])):
             previous = held
             for j, update in enumerate(action.get("updates", [])):
-                when = date.fromisoformat(update["date"])
-                if when < previous:
+                dated = date.fromisoformat(update["date"])
+                if dated < previous:
                     yield f.problem(
                         "date-order", ("actions", i, "updates", j, "date"),
-                        f"this update ({when}) is dated before "
+                        f"this update ({dated}) is dated before "
                         + ("the session was held" if previous == held else "the update above it")
-                        + f" ({previous}); list updates oldest first",
+                        + f" ({held_when if previous == held else previous}); list updates oldest first",
                     )
-                previous = max(previous, when)
+                previous = max(previous, dated)
 
 
 def check_organisation_dates(corpus: Corpus) -> Iterator[Problem]:
@@ -285,7 +338,8 @@ def check_logos(corpus: Corpus) -> Iterator[Problem]:
 
 CHECKS: list[Check] = [
     check_slugs, check_duplicate_slugs, check_reserved_slugs, check_reserved_page_slugs, check_vocabularies,
-    check_organisation_references, check_collaborators, check_pledge_ids, check_commitment_dates,
+    check_organisation_references, check_collaborators, check_pledge_ids, check_inherited_fields,
+    check_commitment_dates,
     check_organisation_dates, check_alert_dates, check_hours, check_logos,
 ]
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from .model import Action, Commitment, DiscussionItem, Organisation, Pledge, Registry, Service
+from .model import Action, Commitment, DiscussionItem, Milestone, Organisation, Pledge, Registry, Service
 
 OPEN_STATUSES = ("planned", "in-progress")
 ACTION_STATUSES = ("planned", "in-progress", "done", "dropped")
@@ -25,16 +25,52 @@ EVERYONE = "everyone"  # the client-groups vocabulary's id for "anyone"
 REFERRAL_ROUTES = ("self", "professional")
 
 
+def is_closed(commitment: Commitment, today: date) -> bool:
+    """The plan has ended by `today`: nothing in it is overdue or due any more."""
+    return commitment.closed is not None and commitment.closed <= today
+
+
 def is_overdue(action: Action, today: date) -> bool:
-    return action.status in OPEN_STATUSES and action.due < today
+    """Open, in a plan still running, and past its deadline: a day after the date, a
+    month after the month has ended; "ongoing" never."""
+    return action.status in OPEN_STATUSES and not is_closed(action.commitment, today) and action.due.passed(today)
 
 
 def is_due_soon(action: Action, today: date, days: int) -> bool:
-    return action.status in OPEN_STATUSES and today <= action.due <= today + timedelta(days=days)
+    """Open and its deadline (a month's last day) falls in the next `days` days."""
+    last = action.due.last
+    return (action.status in OPEN_STATUSES and not is_closed(action.commitment, today)
+            and last is not None and today <= last <= today + timedelta(days=days))
+
+
+def not_completed(action: Action, today: date) -> bool:
+    """Still open when its plan closed: "not completed when the plan closed"."""
+    return action.status in OPEN_STATUSES and is_closed(action.commitment, today)
 
 
 def is_due_for_review(commitment: Commitment, today: date) -> bool:
-    return commitment.review_due is not None and commitment.review_due < today
+    return (commitment.review_due is not None and commitment.review_due < today
+            and not is_closed(commitment, today))
+
+
+MILESTONE_STATES = ("met", "met-late", "overdue", "upcoming", "not-met")
+
+
+def milestone_state(milestone: Milestone, commitment: Commitment, today: date) -> str:
+    """`met` (on or before its date), `met-late`, `overdue` (not met, date passed, plan
+    running), `not-met` (not met when the plan closed) or `upcoming`."""
+    due = milestone.due
+    if milestone.done is not None:
+        last = due.last
+        return "met-late" if last is not None and milestone.done > last else "met"
+    if is_closed(commitment, today):
+        return "not-met"
+    return "overdue" if due.passed(today) else "upcoming"
+
+
+def milestones_of(commitment: Commitment) -> list[Milestone]:
+    """Every milestone of a plan, the pledges' then the actions'."""
+    return [m for p in commitment.pledges for m in p.milestones] + [m for a in commitment.actions for m in a.milestones]
 
 
 def is_stale(service: Service, today: date, days: int) -> bool:
@@ -180,12 +216,14 @@ class Progress:
     review_due: list[Commitment]
     upstream: dict[str, dict[str, int]]  # pledges/actions -> prevention/crisis/other
     matrix: dict[str, dict[str, int]]  # stage -> area -> pledges
+    milestones: dict[str, int] = field(default_factory=dict)  # milestone state -> count
+    not_completed: int = 0  # open actions of closed plans: never counted overdue
 
 
 def progress(registry: Registry, today: date, due_soon_days: int) -> Progress:
     actions = registry.actions
     stages = list(registry.vocab["stages"])
-    areas = list(registry.vocab["areas"])
+    areas = matrix_areas(registry)
     by_status = {s: 0 for s in ACTION_STATUSES} | dict(Counter(a.status for a in actions))
     by_stage = {st: {s: 0 for s in ACTION_STATUSES} for st in stages}
     for a in actions:
@@ -205,7 +243,17 @@ def progress(registry: Registry, today: date, due_soon_days: int) -> Progress:
         upstream={"pledges": _upstream([p.stage for p in registry.pledges]),
                   "actions": _upstream([a.stage for a in actions])},
         matrix=matrix,
+        milestones={s: 0 for s in MILESTONE_STATES} | dict(Counter(
+            milestone_state(m, c, today) for c in registry.commitments.values() for m in milestones_of(c))),
+        not_completed=sum(not_completed(a, today) for a in actions),
     )
+
+
+def matrix_areas(registry: Registry) -> list[str]:
+    """The progress matrix's columns: the seven members and the region always (a gap
+    there is news), other councils of the region only when an organisation names them."""
+    named = {a for o in registry.organisations.values() for a in o.areas}
+    return [t.id for t in registry.vocab["areas"].values() if t.constituent or t.id == REGION or t.id in named]
 
 
 def _upstream(stages: list[str]) -> dict[str, int]:

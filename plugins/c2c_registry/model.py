@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .when import When
+
 
 @dataclass(frozen=True)
 class Term:
@@ -21,6 +23,7 @@ class Term:
     group: str = ""
     gss: str = ""
     constituent: bool = False
+    tier: str = ""  # areas outside the seven constituent members: county, unitary or district
 
 
 @dataclass
@@ -45,12 +48,40 @@ class Organisation:
 
 
 @dataclass
+class Milestone:
+    """A dated indicator of progress: met on `done`, or still to be met."""
+
+    text: str
+    due: When
+    done: date | None = None
+
+
+@dataclass
+class Outcome:
+    id: str
+    text: str
+
+
+@dataclass
 class Pledge:
     id: str
     text: str
     stage: str
     themes: list[str]
     commitment: Commitment = field(repr=False, compare=False)
+    ref: str = ""
+    outcome: Outcome | None = None
+    client_groups: list[str] = field(default_factory=list)
+    leads: list[str] = field(default_factory=list)
+    due: When | None = None
+    measure: str = ""
+    resources: str = ""
+    partners: list[str] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
+
+    @property
+    def lead(self) -> str:
+        return " and ".join(self.leads)
 
     @property
     def anchor(self) -> str:
@@ -69,11 +100,20 @@ class Action:
     pledge: Pledge
     text: str
     stage: str
-    due: date
+    due: When
     measure: str
     status: str
-    lead: str = ""
+    leads: list[str] = field(default_factory=list)
     updates: list[Update] = field(default_factory=list)
+    resources: str = ""
+    partners: list[str] = field(default_factory=list)
+    milestones: list[Milestone] = field(default_factory=list)
+    inherited: frozenset[str] = frozenset()  # lead, due, measure taken from the pledge
+
+    @property
+    def lead(self) -> str:
+        """Joint leads in one phrase: 'JC (Solihull MBC) and TR'."""
+        return " and ".join(self.leads)
 
     @property
     def commitment(self) -> Commitment:
@@ -101,7 +141,7 @@ class Commitment:
     slug: str
     source: str
     organisation: Organisation
-    held: date
+    held: date  # the day, or the month's first day when only the month is known
     approach: str
     approved: date
     title: str = ""
@@ -109,6 +149,10 @@ class Commitment:
     collaborators: list[str] = field(default_factory=list)
     review_due: date | None = None
     body_html: str = ""
+    held_when: When | None = None  # held and approved as written (a month shows as a month)
+    approved_when: When | None = None
+    closed: date | None = None
+    outcomes: list[Outcome] = field(default_factory=list)
     pledges: list[Pledge] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     discussion: list[DiscussionItem] = field(default_factory=list)

@@ -19,7 +19,9 @@ from .model import (
     DiscussionItem,
     Hours,
     Location,
+    Milestone,
     Organisation,
+    Outcome,
     Pledge,
     Registry,
     Service,
@@ -29,6 +31,7 @@ from .model import (
 from .pages import read_page
 from .problems import Problem, checker_failed
 from .schemas import SCHEMA_DIR
+from .when import when
 
 VOCABULARIES = ("stages", "stage-groups", "themes", "areas", "sectors", "client-groups")
 DISCUSSION_SECTIONS = ("in_place", "gaps", "opportunities")
@@ -140,25 +143,53 @@ def _organisation(f: ContentFile) -> Organisation:
     )
 
 
+def _leads(value: str | list[str] | None) -> list[str]:
+    """One lead or joint leads, always as a list."""
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _milestones(items: list[dict]) -> list[Milestone]:
+    return [Milestone(m["text"], when(m["due"]), _date(m.get("done"))) for m in items]
+
+
 def _commitment(f: ContentFile, orgs: dict[str, Organisation], vocab: dict) -> Commitment:
     d = f.data
+    held, approved = when(d["held"]), when(d["approved"])
     c = Commitment(
         slug=f.slug, source=f.path, organisation=orgs[d["organisation"]],
-        held=date.fromisoformat(d["held"]), approach=d["approach"],
-        approved=date.fromisoformat(d["approved"]), title=d.get("title", ""),
+        held=held.first or date.min, approach=d["approach"],
+        approved=approved.first or date.min, title=d.get("title", ""),
         participants=d.get("participants"), collaborators=d.get("collaborators", []),
         review_due=_date(d.get("review_due")), body_html=render_markdown(f.body),
+        held_when=held, approved_when=approved, closed=_date(d.get("closed")),
+        outcomes=[Outcome(o["id"], o["text"]) for o in d.get("outcomes", [])],
     )
+    outcomes = {o.id: o for o in c.outcomes}
     stage_order = list(vocab["stages"])
-    pledges = {p["id"]: Pledge(p["id"], p["text"], p["stage"], p.get("themes", []), c) for p in d["pledges"]}
+    pledges = {p["id"]: Pledge(
+        p["id"], p["text"], p["stage"], p.get("themes", []), c, ref=p.get("ref", ""),
+        outcome=outcomes.get(p.get("outcome", "")), client_groups=p.get("client_groups", []),
+        leads=_leads(p.get("lead")), due=when(p["due"]) if "due" in p else None,
+        measure=p.get("measure", ""), resources=p.get("resources", ""), partners=p.get("partners", []),
+        milestones=_milestones(p.get("milestones", [])),
+    ) for p in d["pledges"]}
     c.pledges = sorted(pledges.values(), key=lambda p: stage_order.index(p.stage))
+    raw = {p["id"]: p for p in d["pledges"]}
     for n, a in enumerate(d.get("actions", []), start=1):
         pledge = pledges[a["pledge"]]
+        given = raw[a["pledge"]]
+        inherited = frozenset(k for k in ("lead", "due", "measure") if k not in a and k in given)
+        due = when(a["due"]) if "due" in a else pledge.due
+        assert due is not None  # checks.check_inherited requires one
         c.actions.append(Action(
             number=n, pledge=pledge, text=a["text"], stage=a.get("stage", pledge.stage),
-            due=date.fromisoformat(a["due"]), measure=a["measure"],
-            status=a.get("status", "planned"), lead=a.get("lead", ""),
+            due=due, measure=a.get("measure", pledge.measure),
+            status=a.get("status", "planned"), leads=_leads(a.get("lead")) or pledge.leads,
             updates=[Update(date.fromisoformat(u["date"]), u["note"]) for u in a.get("updates", [])],
+            resources=a.get("resources", ""), partners=a.get("partners", []),
+            milestones=_milestones(a.get("milestones", [])), inherited=inherited,
         ))
     for section in DISCUSSION_SECTIONS:
         for item in d.get("discussion", {}).get(section, []):

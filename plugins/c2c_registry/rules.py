@@ -69,7 +69,8 @@ _RULES = (
          "content/services/night-shelter.yaml:18:12: hours[0].opens: expected text, but this is a number (1140); "
          "YAML read `19:00` as a number: put it in quotes, \"19:00\"; write times in quotes as 24-hour HH:MM, "
          "e.g. \"09:00\" or \"19:30\" [wrong-type]"),
-    Rule("required-field", "Every required field is there, including awarded when the C2C status is awarded or lapsed.",
+    Rule("required-field", "Every required field is there, including awarded when the C2C status is awarded or lapsed, "
+         "and a deadline and a measure for every action (its own or its pledge's).",
          "content/organisations/example-trust.yaml:1:1: summary: this required field is missing: add `summary:` "
          "[required-field]"),
     Rule("unknown-field", "Only the fields the README describes are used, so a misspelt field name is caught.",
@@ -132,14 +133,16 @@ _RULES = (
          "content/pledges/example-trust-2024.md:2:15: organisation: 'example-trusts' is not one of the known "
          "organisations; did you mean 'example-trust'? An organisation is named by its file name in "
          "content/organisations/, without .yaml [organisation-reference]"),
-    Rule("pledge-reference", "Each action's pledge is the id of a pledge in the same file.",
+    Rule("pledge-reference", "Each action's pledge is the id of a pledge in the same file, and each pledge's outcome "
+         "the id of an outcome there.",
          "content/pledges/example-trust-2024.md:42:13: actions[0].pledge: 'cultur' is not one of the known pledge "
          "ids in this file; did you mean 'culture'? Known values: culture, refer [pledge-reference]"),
-    Rule("duplicate-pledge-id", "Each pledge in a commitment has its own id.",
+    Rule("duplicate-pledge-id", "Each pledge and each outcome in a commitment has its own id.",
          "content/pledges/example-trust-2024.md:25:9: pledges[1].id: pledge id 'culture' is already used by "
          "pledges[0]; give each pledge its own id [duplicate-pledge-id]"),
-    Rule("date-order", "Dates are in order: approval, deadlines and updates not before the session, updates oldest "
-         "first, review after approval, renewal after the award, an alert's end after its start.",
+    Rule("date-order", "Dates are in order: approval, deadlines, milestones and updates not before the session (a "
+         "month counts to its last day), updates oldest first, review and closing after approval, renewal after the "
+         "award, an alert's end after its start.",
          "content/pledges/example-trust-2024.md:8:11: approved: approval (2024-05-01) is before the session was "
          "held (2024-05-12); check both dates [date-order]"),
     Rule("hours", "Opening hours do not open and close at the same time.",

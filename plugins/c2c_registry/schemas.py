@@ -21,10 +21,16 @@ from referencing import Registry, Resource
 from .problems import Problem, described, number, shown
 from .source import SourceMap, dotted
 from .values import value_problems
+from .when import parse_when
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # as in common.schema.json; file names follow it too
 KINDS = ("organisation", "commitment", "service", "alert", "vocabulary")
+
+
+FORMATS = FormatChecker()  # the standard formats, and the two ways plans write dates
+FORMATS.checks("date-or-month")(lambda v: not isinstance(v, str) or parse_when(v) is not None)
+FORMATS.checks("deadline")(lambda v: not isinstance(v, str) or parse_when(v, allow_ongoing=True) is not None)
 
 
 @cache
@@ -33,7 +39,7 @@ def validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
     common = json.loads((schema_dir / "common.schema.json").read_text("utf-8"))
     schema = json.loads((schema_dir / f"{kind}.schema.json").read_text("utf-8"))
     registry = Registry().with_resource("common.schema.json", Resource.from_contents(common))
-    return Draft202012Validator(schema, registry=registry, format_checker=FormatChecker())
+    return Draft202012Validator(schema, registry=registry, format_checker=FORMATS)
 
 
 # Which rule each JSON Schema keyword enforces. A keyword used in schemas/ but missing
@@ -216,6 +222,13 @@ def _message(error: ValidationError, smap: SourceMap, where: tuple) -> str:
         return f"{described(error.instance)} is not allowed here; use one of: {options}"
     if v == "pattern" and error.schema.get("format") == "date":
         return f"{shown(error.instance)} is not a date written YYYY-MM-DD, e.g. {_as_iso_date(error.instance)}"
+    if v == "pattern" and error.schema.get("format") in ("date-or-month", "deadline"):
+        example = _as_iso_date(error.instance)
+        if example != "2026-06-01":  # a day in another order: the date, as for any date
+            return f"{shown(error.instance)} is not a date written YYYY-MM-DD, e.g. {example}"
+        ongoing = ", or ongoing" if error.schema["format"] == "deadline" else ""
+        return (f"{shown(error.instance)} is not a date written YYYY-MM-DD or a month written YYYY-MM"
+                f"{ongoing}, e.g. 2026-06-01 or 2026-06")
     if v == "pattern" and error.validator_value == SLUG_PATTERN and slugify(error.instance):
         return (f"{shown(error.instance)} is not in the right form; use lower-case letters, digits and single "
                 f"hyphens, e.g. '{slugify(error.instance)}'")

@@ -124,10 +124,13 @@ def _commitment_items(c: Commitment, names: _Names, views: SiteViews) -> list[Se
     stages = tuple(s for s in views.vocab["stages"] if any(p.stage == s for p in c.pledges))
     docs = [item("commitment", c.display_title, lean(c.body_html),
                  _words(c.approach.replace("-", " "), names.of("stages", stages), place), urls.commitment(c), stages)]
-    docs += [item("pledge", p.text, "", _words(names.of("stages", [p.stage]), names.of("themes", p.themes), place),
+    docs += [item("pledge", p.text, lean(_words(p.measure, p.outcome.text if p.outcome else "")),
+                  _words(p.lead, names.of("stages", [p.stage]), names.of("themes", p.themes),
+                         names.of("client-groups", p.client_groups), place),
                   urls.pledge(p), (p.stage,)) for p in c.pledges]
     docs += [item("action", a.text, lean(a.measure),
-                  _words(a.lead, names.of("stages", [a.stage]), names.of("themes", a.pledge.themes), place),
+                  _words(a.lead, [x for x in a.partners if x not in views.organisations_by_slug],
+                         names.of("stages", [a.stage]), names.of("themes", a.pledge.themes), place),
                   urls.action(a), (a.stage,)) for a in c.actions]
     docs += [item("discussion", d.text, "",
                   _words(SECTIONS.get(d.section, ""), names.of("stages", d.stages), place),

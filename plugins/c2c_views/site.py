@@ -12,13 +12,19 @@ from typing import TYPE_CHECKING, Any
 from c2c_registry import derive
 from c2c_registry.markup import safe_url
 from c2c_registry.urls import save_as
+from c2c_registry.when import When
+
+from . import plans
 
 if TYPE_CHECKING:
     from .views import SiteViews
 
 
-def uk_date(value: date | None) -> str:
-    """23 November 2026: the GOV.UK style, no leading zero."""
+def uk_date(value: date | When | None) -> str:
+    """23 November 2026: the GOV.UK style, no leading zero; a month as "April 2008",
+    "Ongoing" in words."""
+    if isinstance(value, When):
+        return value.words()
     return f"{value.day} {value:%B %Y}" if value else ""
 
 
@@ -52,6 +58,15 @@ class _State:
     def review_due(self, commitment) -> bool:
         return derive.is_due_for_review(commitment, self.today)
 
+    def not_completed(self, action) -> bool:
+        return derive.not_completed(action, self.today)
+
+    def closed(self, commitment) -> bool:
+        return derive.is_closed(commitment, self.today)
+
+    def milestone(self, milestone, commitment) -> str:
+        return derive.milestone_state(milestone, commitment, self.today)
+
 
 def template_globals(views: SiteViews, settings: dict[str, Any]) -> dict[str, Any]:
     """Jinja globals: the views, the URL map, and words for values."""
@@ -71,10 +86,18 @@ def template_globals(views: SiteViews, settings: dict[str, Any]) -> dict[str, An
         "overdue": state.overdue,
         "due_soon": state.due_soon,
         "review_due": state.review_due,
+        "not_completed": state.not_completed,
+        "plan_closed": state.closed,
+        "milestone_state": state.milestone,
         "award": lambda org: views.badges[org.slug],
         "logo": lambda org: views.logos.get(org.slug),
         "safe_url": safe_url,
         "changed": lambda record: views.changes.get(record.source),
+        "by_pledge": plans.by_pledge,
+        "plan_groups": plans.plan_groups,
+        "partners_of": lambda names: plans.partner_names(names, views.organisations_by_slug),
+        "status_tags": plans.STATUS_TAGS,
+        "milestone_tags": plans.MILESTONE_TAGS,
     }
 
 

@@ -112,6 +112,7 @@ class SiteViews:
     directory: DirectoryViews
     changes: dict[str, Change]  # a record's source file -> when it last changed (git), its history page
     dimension_titles: dict[str, str] = field(default_factory=lambda: dict(DIMENSION_TITLES))
+    organisations_by_slug: dict[str, Organisation] = field(default_factory=dict)  # partners named by slug
 
 
 def build_views(registry: Registry, settings: dict[str, Any]) -> SiteViews:
@@ -148,6 +149,7 @@ def build_views(registry: Registry, settings: dict[str, Any]) -> SiteViews:
         changes=changes(Path(settings["PATH"]), [r.source for kind in (orgs, commitments, registry.services.values())
                                                  for r in kind], settings.get("C2C_REPOSITORY_URL", ""))
         if settings.get("PATH") else {},  # no content folder (views built in a test): no history
+        organisations_by_slug=dict(registry.organisations),
     )
 
 
