@@ -17,6 +17,9 @@ Before issue 17 (commit cdd150f, the large registry, KB gzip against the budget)
 /organisations/ 35.7, /pledges/ 33.0, largest stage page 131.0, theme 19.8, area 190.0,
 sector 129.2 (100 each), the service worker's first visit 11,610 in 3,043 requests
 (500), largest HTML file /progress/ 203.7 (100); 16 of 5,140 HTML files over 100 KB.
+After paging the lists, service pages' own hours and the shell-only worker: service page
+29.0, /progress/ 30.6, /organisations/ 22.3, /pledges/ 21.2, the worker's first visit
+463.4 in 17 requests; /directory/ (401.7) and the stage, area and sector pages are next.
 """
 
 from __future__ import annotations
