@@ -57,10 +57,10 @@ function kept(request, navigation) {
     .then((hit) => hit || caches.open(VISITED).then((cache) => cache.match(request, options)));
 }
 
-function networkFirst(request, navigation) {
+function networkFirst(event, request, navigation) {
   return fetch(request)
     .then((response) => {
-      keep(request, response.clone());
+      event.waitUntil(keep(request, response.clone()));
       return response;
     })
     .catch((error) => kept(request, navigation).then((hit) => {
@@ -72,7 +72,7 @@ function networkFirst(request, navigation) {
 
 function staleWhileRevalidate(event, request) {
   const fresh = fetch(request).then((response) => {
-    keep(request, response.clone());
+    event.waitUntil(keep(request, response.clone()));
     return response;
   });
   event.waitUntil(fresh.catch(() => null));
@@ -89,7 +89,7 @@ self.addEventListener("fetch", (event) => {
       .then((hit) => hit || staleWhileRevalidate(event, request)));
     return;
   }
-  event.respondWith(networkFirst(request, navigation));
+  event.respondWith(networkFirst(event, request, navigation));
 });
 
 // Keep the addresses a page asks for; answer with how many were kept.
