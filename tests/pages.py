@@ -32,6 +32,7 @@ PAGE_TYPES: dict[str, str] = {
     "area": "areas/*/index.html",
     "sector": "sectors/*/index.html",
     "progress": "progress/index.html",
+    "progress list": "progress/*/index.html",  # overdue, due soon, due for review (paged)
     "content page": "about/index.html",
     "404": "404.html",
     # The services directory (plugins/c2c_directory).

@@ -6,6 +6,7 @@ the pages."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from collections import deque
@@ -311,7 +312,8 @@ def test_script_in_service_text_stays_inside_the_json_ld(hostile_site):
     assert "<" not in ld[0]
     tree = parse(hostile_site / "directory" / "hostile-night-shelter" / "index.html")
     scripts = [s for s in tree.iter("script")]
-    assert [s.get("type") for s in scripts if not s.get("src")] == ["application/ld+json"]
+    # The JSON-LD and the page's own hours (data blocks, never run).
+    assert [s.get("type") for s in scripts if not s.get("src")] == ["application/ld+json", "application/json"]
     assert all(s.get("src", "").startswith("/theme/") for s in scripts if s.get("src"))
 
 
@@ -404,17 +406,39 @@ def test_services_json_has_every_service_with_what_the_scripts_need(site, regist
     assert records["kestrel-domestic-abuse-helpline"]["intervals"] == [[0, 7 * 24 * 60]]
 
 
-def test_service_worker_caches_every_directory_page_for_this_build(site):
-    sw = (site / "sw.js").read_text("utf-8")
+def _worker_constants(sw: str) -> tuple[str, list[str]]:
     cache = re.search(r'const CACHE = "([^"]+)";', sw).group(1)
+    return cache, json.loads(re.search(r"const PRECACHE = (\[.*?\]);", sw, re.S).group(1))
+
+
+def test_service_worker_keeps_only_the_shell_for_this_build(site):
+    sw = (site / "sw.js").read_text("utf-8")
+    cache, precache = _worker_constants(sw)
     assert cache.startswith(f"c2c-directory-{BUILD_DATE}-")
-    precache = json.loads(re.search(r"const PRECACHE = (\[.*?\]);", sw, re.S).group(1))
     for path in precache:
         assert (site / (path + "index.html" if path.endswith("/") else path)).is_file(), path
-    pages = {f.parent.relative_to(site).as_posix() + "/" for f in directory_pages(site)}
-    assert pages <= set(precache)
-    assert {"directory/services.json", "theme/css/app.css", "theme/js/directory.js", "theme/vendor/qrcode.js"} <= set(precache)
+    assert {"directory/", "directory/services.json", "directory/shortlist/", "theme/css/app.css",
+            "theme/js/directory.js", "theme/vendor/qrcode.js"} <= set(precache)
+    service_pages = {f.parent.relative_to(site).as_posix() + "/" for f in directory_pages(site)} - {
+        "directory/", "directory/shortlist/"}
+    assert not service_pages & set(precache)  # kept as they are visited, not on install
+    shell = sum(len(gzip.compress((site / (p + "index.html" if p.endswith("/") else p)).read_bytes(), 6, mtime=0))
+                for p in precache)
+    assert shell <= DEFAULTS["C2C_OFFLINE_BUDGET_KB"] * 1024
     assert "self.addEventListener(\"fetch\"" in sw
+
+
+def test_the_shell_is_taken_in_order_while_it_fits_the_budget(site):
+    from c2c_directory.offline import precache_list, shell_candidates
+    from c2c_registry.urls import Urls, save_as
+
+    everything = shell_candidates(site, Urls())
+    assert everything[-1].startswith("search/") and "directory/" in everything
+    assert precache_list(site, Urls(), 10_000) == everything
+    small = precache_list(site, Urls(), 8)
+    assert small == [u for u in everything if u in small] and 0 < len(small) < len(everything)
+    assert sum(len(gzip.compress((site / save_as(u)).read_bytes(), 6, mtime=0)) for u in small) <= 8 * 1024
+    assert precache_list(site, Urls(), 0) == []
 
 
 def test_service_worker_changes_when_the_directory_changes(tmp_path):
@@ -423,7 +447,7 @@ def test_service_worker_changes_when_the_directory_changes(tmp_path):
     assert build_site(content, first).returncode == 0
     edit(content, "services/helpline.yaml", "Phone advice all day and night.", "Phone advice, day and night.")
     assert build_site(content, second).returncode == 0
-    cache = [re.search(r'const CACHE = "([^"]+)";', (d / "sw.js").read_text("utf-8")).group(1) for d in (first, second)]
+    cache = [_worker_constants((d / "sw.js").read_text("utf-8"))[0] for d in (first, second)]
     assert cache[0] != cache[1] and all(c.startswith(f"c2c-directory-{BUILD_DATE}-") for c in cache)
 
 

@@ -228,6 +228,24 @@ def test_service_page_shows_open_now_in_uk_time(page_at):
     assert page.locator(".app-service__now").inner_text() == "Open now until 8am today"
 
 
+def test_a_service_page_carries_its_own_hours_and_never_downloads_the_directorys_data(
+        open_context, base_url, services):
+    context = open_context()
+    requested: list[str] = []
+    context.on("request", lambda request: requested.append(request.url))
+    page = context.new_page()
+    page.clock.set_fixed_time(SATURDAY_2)
+    page.goto(base_url + "/directory/lantern-wolverhampton-night-shelter/")
+    page.wait_for_function(READY, timeout=10000)
+    assert page.locator(".app-service__now").inner_text() == "Open now until 8am today"
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requested if "services.json" in u], requested
+    # The same record as services.json's, from the same function.
+    own = json.loads(page.locator("script.js-services-data").text_content())["services"]
+    whole = next(s for s in services if s["slug"] == "lantern-wolverhampton-night-shelter")
+    assert own == [{key: whole[key] for key in own[0]}]
+
+
 # ---- Near me ------------------------------------------------------------------------------
 
 def km(a, b):
@@ -389,24 +407,82 @@ def test_hostile_text_in_the_shortlist_and_cards_stays_text(browser, hostile_url
 
 # ---- Offline ------------------------------------------------------------------------------
 
+def _controlled(page):
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=20000)
+
+
+def _kept(page) -> list[str]:
+    """Every address in this site's caches, as paths."""
+    return page.evaluate("""async () => {
+        const found = [];
+        for (const key of await caches.keys())
+          for (const request of await (await caches.open(key)).keys()) found.push(new URL(request.url).pathname);
+        return found; }""")
+
+
 def test_directory_works_offline_after_one_visit(open_context, base_url):
     context = open_context(service_workers="allow")
     page = context.new_page()
     page.goto(base_url + "/directory/")
-    page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=20000)
+    _controlled(page)
+    # Install keeps the shell only: no service page is downloaded before it is visited.
+    kept = _kept(page)
+    assert "/directory/" in kept and "/directory/services.json" in kept
+    assert not [p for p in kept if p.startswith("/directory/") and p.count("/") == 3
+                and p.split("/")[2] not in ("areas", "stages", "shortlist")], kept
+    page.goto(base_url + "/directory/mercia-gate-out-of-hours-line/")  # visited once, online
     context.set_offline(True)
-    page.reload()
+    page.goto(base_url + "/directory/")
     assert page.locator("h1").inner_text() == "Find a homelessness service"
     assert page.locator(".js-offline-notice").inner_text().startswith("You are offline")
     assert "Data as of 23 November 2026" in page.locator(".app-data-date").inner_text()
     page.wait_for_selector(".js-open-status:not([hidden])")  # services.json came from the cache
-    # A service page never opened before is there too, with its styles.
+    # A service page visited once is there, with its styles and its own open-now state.
     page.goto(base_url + "/directory/mercia-gate-out-of-hours-line/")
     assert page.locator("h1").inner_text() == "Mercia Gate Out-of-Hours Homelessness Line"
     assert page.locator(".app-help-now").evaluate("el => getComputedStyle(el).borderLeftStyle") == "solid"
+    page.wait_for_selector(".js-open-status:not([hidden])")
     # A filtered listing is the same cached page, filtered in the browser.
     page.goto(base_url + "/directory/?area=coventry")
     assert page.get_by_label("Area").input_value() == "coventry"
+    # A page never visited falls back to the directory, which says it is offline.
+    page.goto(base_url + "/directory/kestrel-domestic-abuse-helpline/")
+    assert page.locator("h1").inner_text() == "Find a homelessness service"
+
+
+def test_pages_are_kept_as_they_are_visited(open_context, base_url):
+    context = open_context(service_workers="allow")
+    page = context.new_page()
+    page.goto(base_url + "/organisations/")  # no worker yet: it is registered by the directory
+    page.goto(base_url + "/directory/areas/coventry/")
+    _controlled(page)
+    # The first page, loaded before the worker ran, is kept too (the page asks for it).
+    page.wait_for_function("async () => (await caches.match(location.href)) !== undefined", timeout=20000)
+    page.goto(base_url + "/progress/")
+    page.wait_for_function("async () => (await caches.match(location.href)) !== undefined", timeout=20000)
+    assert "/organisations/" not in _kept(page)  # visited before the worker existed
+    context.set_offline(True)
+    for path, heading in (("/directory/areas/coventry/", "Coventry"), ("/progress/", "Progress")):
+        page.goto(base_url + path)
+        assert page.locator("h1").inner_text() == heading
+
+
+def test_save_for_offline_keeps_the_shortlisted_services(open_context, base_url):
+    context = open_context(service_workers="allow")
+    page = context.new_page()
+    slugs = ["kestrel-domestic-abuse-helpline", "canal-street-day-centre"]
+    page.goto(base_url + "/directory/shortlist/?s=" + ",".join(slugs))
+    page.wait_for_selector(".js-shortlist-list li")
+    _controlled(page)
+    assert not [p for p in _kept(page) if any(slug in p for slug in slugs)]
+    page.get_by_role("button", name="Save for offline use").click()
+    expect_text = "Saved 2 services on this device: their pages open without signal."
+    page.wait_for_function(f"() => document.querySelector('.js-offline-saved').textContent === {json.dumps(expect_text)}")
+    context.set_offline(True)
+    for slug in slugs:
+        page.goto(f"{base_url}/directory/{slug}/")
+        assert page.locator(".app-service__name").count() == 1
+        assert page.locator("h1").inner_text() != "Find a homelessness service"
 
 
 # ---- Accessibility of the states only scripts create --------------------------------------

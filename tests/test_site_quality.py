@@ -191,7 +191,7 @@ def test_no_inline_script_or_style_in_any_page(site):
                 continue
             if el.tag == "script":
                 kind = (el.get("type") or "").lower()
-                if kind == "application/ld+json":
+                if kind in ("application/ld+json", "application/json"):  # data, never run
                     continue
                 src = el.get("src") or ""
                 if not src:

@@ -26,7 +26,7 @@ def _formed_urls() -> list[str]:
         u.home(), u.organisations(), u.organisation("x"), u.commitments(), u.commitment("x"),
         *(u.dimension(d) for d in ("stages", "themes", "areas", "sectors")),
         u.term("stages", "x"), u.stage_narrowed("x", "areas", "y"), u.stage_narrowed("x", "sectors", "y"),
-        u.progress(), u.page("about"), u.directory(), u.service("x"), u.directory_area("x"),
+        u.progress(), u.progress_list("overdue"), u.page("about"), u.directory(), u.service("x"), u.directory_area("x"),
         u.directory_stage("x"), u.shortlist(), u.services_json(), u.service_worker(), u.theme("x"),
         u.not_found(), u.robots(), u.headers(), u.sitemap(),
         u.badges(), u.badge("x"), *(u.badge_image("x", kind) for kind in ("web", "print", "svg")),

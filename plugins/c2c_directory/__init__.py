@@ -17,7 +17,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from c2c_views.services import as_json
+from c2c_views.services import as_json, hours_json
 from c2c_views.site import write_page
 
 from .jsonld import script_json, service_jsonld
@@ -44,6 +44,7 @@ class DirectoryGenerator(Generator):
                  page_title=f"Services: {listing.term.name}")
         for view in directory.services:
             page(view.url, "directory_service", view=view, jsonld=script_json(service_jsonld(view, urls)),
+                 own_data=script_json({"services": [hours_json(view)]}),
                  alerts=directory.service_alerts[view.slug], page_title=view.service.name)
         page(urls.shortlist(), "directory_shortlist", alerts=directory.alerts, page_title="Your shortlist")
 
@@ -58,11 +59,11 @@ def _write_services_json(out: Path, views) -> None:
 
 
 def write_files(pelican) -> None:
-    """The service worker, last: its cache name hashes every page and services.json."""
+    """The service worker, last: its cache name hashes the shell it keeps."""
     views = pelican.settings["C2C_VIEWS"]
     out = Path(pelican.output_path)
-    (out / views.urls.service_worker()).write_text(service_worker(out, views.urls, views.today.isoformat()),
-                                                   encoding="utf-8")
+    worker = service_worker(out, views.urls, views.today.isoformat(), pelican.settings["C2C_OFFLINE_BUDGET_KB"])
+    (out / views.urls.service_worker()).write_text(worker, encoding="utf-8")
 
 
 def get_generators(pelican):

@@ -1,18 +1,29 @@
-"""The service worker that keeps the directory usable without signal.
+"""The service worker that keeps the directory usable without signal, and light.
 
-It keeps every directory page and, when the site has search (c2c_search, which writes
-its files first), the search page with what the directory's search needs, so a search
-of services works offline too; the worker's scope is the whole site for that reason.
+On install it keeps only the shell: the theme files the directory needs, the directory's
+first page and its data, the shortlist page and (when the site has search, c2c_search,
+which writes its files first) the search page with what a search of services needs.
+These are taken in that order while they fit in `C2C_OFFLINE_BUDGET_KB` (gzip bytes, what
+a phone downloads), so a large registry never makes a first visit download megabytes.
+Every other page is kept as it is visited, or when the shortlist's "save for offline"
+asks for it (service-worker.js).
 
 `service-worker.js` next to this module is the worker; the build writes it where the
-URL map says (the site root, so its scope can cover the directory) with three constants
-put in front: the cache name, the files to keep and the page to fall back to. The cache
-name carries the build date and a hash of those files, so a new build (even two on one
-day) installs a new worker that fetches the new pages and drops the old cache.
+URL map says (the site root, so its scope can cover the directory) with its constants
+put in front. The cache name carries the build date and a hash of the shell, so a new
+build (even two on one day) installs a new worker that fetches the new shell and drops
+the old one.
+
+Why not Workbox (`workbox-build`)? It would make Node a dependency of every build (today
+only `make install` needs it), add its runtime (tens of KB) to a first visit or a
+third-party request, and still need our own code for the budgeted shell and the
+shortlist's message; the strategies it would give (network first, stale while
+revalidate, precache with clean-up) are the few lines below.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 from pathlib import Path
@@ -23,15 +34,27 @@ SOURCE = Path(__file__).with_name("service-worker.js")
 ASSETS = ("css/app.css", "js/site.js", "js/directory.js", "js/directory-exit.js",
           "js/directory-filters.js", "js/directory-shortlist.js", "vendor/qrcode.js",
           "js/search.js", "js/search-core.js", "vendor/lunr.js")  # in the theme
+VISITED = "c2c-visited"  # pages kept as they are visited: one cache, refreshed on each visit
 
 
-def precache_list(output: Path, urls: Urls) -> list[str]:
-    """Site-relative URLs of every directory page, its data and its assets that exist
-    in `output`, sorted so the worker (and so its bytes) is the same for the same site."""
-    folder = output / save_as(urls.directory())
-    pages = sorted(p.parent.relative_to(output).as_posix() + "/" for p in folder.parent.rglob("index.html"))
-    files = [urls.services_json(), *search_files(output, urls), *(urls.theme(a) for a in ASSETS)]
-    return pages + [f for f in files if (output / save_as(f)).is_file()]
+def shell_candidates(output: Path, urls: Urls) -> list[str]:
+    """What the worker would keep on install, most needed first: the assets, the
+    directory's first page and data, the shortlist, then the directory's search."""
+    wanted = [*(urls.theme(a) for a in ASSETS), urls.directory(), urls.services_json(), urls.shortlist(),
+              *search_files(output, urls)]
+    return [f for f in dict.fromkeys(wanted) if (output / save_as(f)).is_file()]
+
+
+def precache_list(output: Path, urls: Urls, budget_kb: int) -> list[str]:
+    """The shell: candidates in order while their gzip bytes fit in the budget; one
+    that does not fit is left for the visit (a later, smaller one may still fit)."""
+    chosen, used = [], 0
+    for url in shell_candidates(output, urls):
+        size = len(gzip.compress((output / save_as(url)).read_bytes(), compresslevel=6, mtime=0))
+        if used + size <= budget_kb * 1024:
+            chosen.append(url)
+            used += size
+    return chosen
 
 
 def search_files(output: Path, urls: Urls) -> list[str]:
@@ -48,12 +71,14 @@ def cache_name(output: Path, precache: list[str], build_date: str) -> str:
     return f"c2c-directory-{build_date}-{digest.hexdigest()[:10]}"
 
 
-def service_worker(output: Path, urls: Urls, build_date: str) -> str:
-    precache = precache_list(output, urls)
+def service_worker(output: Path, urls: Urls, build_date: str, budget_kb: int) -> str:
+    precache = precache_list(output, urls, budget_kb)
     header = (
         f"// Written by the c2c_directory plugin for the build of {build_date}; source: plugins/c2c_directory/service-worker.js\n"
         f"const CACHE = {json.dumps(cache_name(output, precache, build_date))};\n"
+        f"const VISITED = {json.dumps(VISITED)};\n"
         f"const PRECACHE = {json.dumps(precache, indent=0)};\n"
         f"const FALLBACK_PATH = {json.dumps(urls.directory())};\n"
+        f"const THEME_PATH = {json.dumps(urls.theme(''))};\n"
     )
     return header + SOURCE.read_text(encoding="utf-8")

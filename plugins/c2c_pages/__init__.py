@@ -12,6 +12,9 @@ from pelican.generators import Generator
 
 from c2c_views.site import write_page
 
+PROGRESS_HEADINGS = {"overdue": "Overdue actions", "due-soon": "Actions due soon",
+                     "review-due": "Commitments due for review"}
+
 
 class RegistryPagesGenerator(Generator):
     """Writes every registry page; registered through `get_generators`."""
@@ -24,11 +27,13 @@ class RegistryPagesGenerator(Generator):
             write_page(writer, self.context, url, self.get_template(template), **context)
 
         page(urls.home(), "home", page_title="")
-        page(urls.organisations(), "organisations", page_title="Organisations")
+        for each in views.pages["organisations"]:
+            page(each.url, "organisations", page=each, page_title=f"Organisations{each.title_suffix}")
         for org in views.organisations:
             page(urls.organisation(org), "organisation", organisation=org, partners=views.partners[org.slug],
                  page_title=org.name)
-        page(urls.commitments(), "commitments", page_title="Pledges and action plans")
+        for each in views.pages["commitments"]:
+            page(each.url, "commitments", page=each, page_title=f"Pledges and action plans{each.title_suffix}")
         for commitment in views.commitments:
             page(urls.commitment(commitment), "commitment", commitment=commitment,
                  collaborators=views.collaborators[commitment.slug], page_title=commitment.display_title)
@@ -39,6 +44,10 @@ class RegistryPagesGenerator(Generator):
                 for each in (view, *view.narrowed):
                     page(each.url, "term", view=each, page_title=each.title)
         page(urls.progress(), "progress", page_title="Progress")
+        for list_name, heading in PROGRESS_HEADINGS.items():
+            for each in views.pages[list_name]:
+                page(each.url, "progress_list", page=each, list_name=list_name, heading=heading,
+                     page_title=f"{heading}{each.title_suffix}")
         page(urls.not_found(), "404", page_title="Page not found")
 
 

@@ -46,6 +46,12 @@ DEFAULTS: dict[str, Any] = {
         "title": "Open Government Licence v3.0",
         "path": "https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/",
     },
+    # Items per page of a long list (organisations, commitments, the progress page's
+    # lists), so no page grows with the registry: later pages are .../page/2/ and on.
+    "C2C_PAGE_SIZE": 50,
+    # What the service worker may download on install, in KB as gzip (what a phone
+    # downloads): the directory's shell, most needed first; other pages are kept as visited.
+    "C2C_OFFLINE_BUDGET_KB": 300,
     # Services per page of the Open Referral pages (/data/hsds/pages/<n>.json).
     "C2C_HSDS_PAGE_SIZE": 20,
 }

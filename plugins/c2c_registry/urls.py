@@ -88,6 +88,21 @@ class Urls:
     def progress(self) -> str:
         return "progress/"
 
+    def progress_list(self, list_name: str) -> str:
+        """One of the progress page's long lists on pages of its own: overdue actions,
+        actions due soon, commitments due for review."""
+        if list_name not in PROGRESS_LISTS:
+            raise ValueError(f"no progress list {list_name!r}; the lists are {', '.join(PROGRESS_LISTS)}")
+        return f"{self.progress()}{list_name}/"
+
+    @staticmethod
+    def paged(url: str, number: int) -> str:
+        """Page `number` of the list at `url` (a folder address); page 1 is `url` itself,
+        so the first page keeps the address it always had."""
+        if number < 1:
+            raise ValueError(f"pages are numbered from 1, not {number}")
+        return url if number == 1 else f"{url}page/{number}/"
+
     def page(self, slug: str) -> str:
         """A page from content/pages/ (Pelican's PAGE_URL)."""
         return f"{slug}/"
@@ -235,6 +250,7 @@ THEME_STATIC_DIR = "theme"
 BADGE_FILES = {"web": "badge.png", "print": "badge-print.png", "svg": "badge.svg"}
 LOGO_FORMATS = ("webp", "png")
 DATA_FORMATS = ("csv", "json")
+PROGRESS_LISTS = ("overdue", "due-soon", "review-due")
 
 
 def save_as(url: str) -> str:
@@ -268,8 +284,8 @@ RESERVED_SERVICE_SLUGS = _directory_own_pages()
 # site's own pages and files use. Every public method of Urls is asked, so a new page
 # kind is covered when its method is added.
 # Content pages themselves, helpers, and places on another page (a commitment's, which
-# is asked anyway).
-_NOT_SITE_PAGES = {"page", "record", "absolute", "home", "pledge", "action", "discussion_item"}
+# is asked anyway); later pages of a list live under the list's own folder.
+_NOT_SITE_PAGES = {"page", "record", "absolute", "home", "pledge", "action", "discussion_item", "paged"}
 
 
 class _Probe(str):
@@ -288,7 +304,8 @@ def site_top_level_names(urls: Urls | None = None) -> tuple[str, ...]:
     # Arguments with a fixed set of values are tried with each; anything else gets a probe.
     choices: dict[str, tuple] = {"dimension": DIMENSIONS, "by": NARROWING, "kind": tuple(BADGE_FILES),
                                  "image_format": LOGO_FORMATS, "size": (96,),
-                                 "data_format": DATA_FORMATS, "number": (1,)}
+                                 "data_format": DATA_FORMATS, "number": (1,),
+                                 "list_name": PROGRESS_LISTS}
     names: set[str] = set()
     for name, method in inspect.getmembers(urls, inspect.ismethod):
         if name.startswith("_") or name in _NOT_SITE_PAGES:

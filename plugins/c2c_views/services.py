@@ -146,21 +146,27 @@ def present_all(registry: Registry, settings: dict[str, Any], urls: Urls) -> lis
     return sorted(views, key=lambda v: (rank.get(v.service.status, 3), v.service.name.lower(), v.slug))
 
 
+def hours_json(view: ServiceView) -> dict[str, Any]:
+    """What the browser's "open now" reads for one service (directory.js `describe`): part
+    of its record in services.json, and the data block on its own page, so a service page
+    shows its state without downloading the whole directory's data."""
+    return {"slug": view.service.slug, "status": view.service.status,
+            "intervals": [list(i) for i in view.intervals]}
+
+
 def as_json(view: ServiceView) -> dict[str, Any]:
     """The record the browser reads from services.json: only what it shows or filters on."""
     s = view.service
     return {
-        "slug": s.slug,
+        **hours_json(view),
         "url": view.url,
         "name": s.name,
         "provider": s.provider_name,
         "summary": s.summary,
-        "status": s.status,
         "status_text": view.status_text,
         "in": view.membership,
         "referral_text": view.referral_short,
         "always_open": s.always_open,
-        "intervals": [list(i) for i in view.intervals],
         "hours_listed": bool(s.hours) or s.always_open,
         "hours_summary": view.hours_summary,
         "hours_note": s.hours_note,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,12 +20,13 @@ from markupsafe import Markup
 from c2c_registry import derive
 from c2c_registry.derive import Progress, Slice
 from c2c_registry.model import Alert, Commitment, Organisation, Registry, Term
-from c2c_registry.urls import DIMENSIONS, NARROWING, Urls
+from c2c_registry.urls import DIMENSIONS, NARROWING, PROGRESS_LISTS, Urls
 
 from .alerts import active_alerts, alerts_for
 from .badges import BadgeView, LogoView, badge_views, logo_view
 from .charts import bar_chart, stacked_bar_chart
 from .history import Change, changes
+from .paging import Page, paginate
 from .services import ServiceView, present_all
 
 LATEST_COMMITMENTS = 6
@@ -113,6 +115,9 @@ class SiteViews:
     changes: dict[str, Change]  # a record's source file -> when it last changed (git), its history page
     dimension_titles: dict[str, str] = field(default_factory=lambda: dict(DIMENSION_TITLES))
     organisations_by_slug: dict[str, Organisation] = field(default_factory=dict)  # partners named by slug
+    # The long lists cut into pages: "organisations", "commitments" and the progress
+    # lists ("overdue", "due-soon", "review-due") -> their pages, page 1 first.
+    pages: dict[str, list[Page]] = field(default_factory=dict)
 
 
 def build_views(registry: Registry, settings: dict[str, Any]) -> SiteViews:
@@ -150,7 +155,22 @@ def build_views(registry: Registry, settings: dict[str, Any]) -> SiteViews:
                                                  for r in kind], settings.get("C2C_REPOSITORY_URL", ""))
         if settings.get("PATH") else {},  # no content folder (views built in a test): no history
         organisations_by_slug=dict(registry.organisations),
+        pages=long_lists(orgs, commitments, figures, settings["C2C_PAGE_SIZE"], urls),
     )
+
+
+def long_lists(orgs: list[Organisation], commitments: list[Commitment], figures: Progress, size: int,
+               urls: Urls) -> dict[str, list[Page]]:
+    """The lists that grow with the registry, each cut into pages at its own address."""
+    lists: dict[str, tuple[list[Any], str]] = {
+        "organisations": (orgs, urls.organisations()),
+        "commitments": (commitments, urls.commitments()),
+        "overdue": (figures.overdue, urls.progress_list("overdue")),
+        "due-soon": (figures.due_soon, urls.progress_list("due-soon")),
+        "review-due": (figures.review_due, urls.progress_list("review-due")),
+    }
+    assert set(PROGRESS_LISTS) <= set(lists)
+    return {name: paginate(items, size, partial(urls.paged, url)) for name, (items, url) in lists.items()}
 
 
 def term_views(registry: Registry, whole: Slice, dimension: str, urls: Urls) -> list[TermView]:

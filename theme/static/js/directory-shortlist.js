@@ -206,6 +206,27 @@
     }
   });
 
+  // Save for offline: the worker keeps each shortlisted service's page, so the list's
+  // services open on this device without signal (the directory itself is kept already).
+  var saveButton = app.querySelector(".js-offline-save");
+  var saved = app.querySelector(".js-offline-saved");
+  if ("serviceWorker" in navigator && directory.keep) {
+    navigator.serviceWorker.ready.then(function () { saveButton.hidden = false; });
+    saveButton.addEventListener("click", function () {
+      var known = read().filter(function (slug) { return services[slug]; });
+      saved.textContent = "Saving…";
+      directory.keep(known.map(function (slug) { return directory.siteRoot + services[slug].url; }))
+        .then(function (answer) {
+          saved.textContent = answer.kept === answer.asked
+            ? "Saved " + (answer.kept === 1 ? "1 service" : answer.kept + " services") +
+              " on this device: their pages open without signal."
+            : "Saved " + answer.kept + " of " + answer.asked + " services. Check your connection and try again.";
+        }, function () {
+          saved.textContent = "This browser cannot save pages for offline use.";
+        });
+    });
+  }
+
   document.querySelector(".js-shortlist-nojs").hidden = true;
   app.hidden = false;
   directory.loadServices().then(function (data) {

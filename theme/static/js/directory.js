@@ -115,6 +115,18 @@
     return dataPromise;
   }
 
+  // A page that carries its own services' data (a service page: a data block written by
+  // the build) uses it and never downloads the whole directory's.
+  function ownServices() {
+    var block = document.querySelector(".js-services-data");
+    if (!block) return null;
+    try {
+      return JSON.parse(block.textContent);
+    } catch (e) {
+      return null;
+    }
+  }
+
   window.c2cDirectory = {
     siteRoot: siteRoot, loadServices: loadServices, describe: describe, minuteOfWeek: minuteOfWeek
   };
@@ -157,12 +169,36 @@
   window.addEventListener("online", showOfflineNotice);
   window.addEventListener("offline", showOfflineNotice);
 
+  // ---- The service worker ---------------------------------------------------------
+  // Ask the worker to keep addresses (same site only); resolves with how many it kept.
+  function keep(urls) {
+    if (!("serviceWorker" in navigator)) return Promise.reject(new Error("no service worker"));
+    return navigator.serviceWorker.ready.then(function (registration) {
+      return new Promise(function (resolve, reject) {
+        var channel = new MessageChannel();
+        channel.port1.onmessage = function (event) { resolve(event.data); };
+        if (!registration.active) { reject(new Error("no active worker")); return; }
+        registration.active.postMessage({ type: "c2c-keep", urls: urls }, [channel.port2]);
+      });
+    });
+  }
+  window.c2cDirectory.keep = keep;
+
   if ("serviceWorker" in navigator && workerUrl) {
+    var controlled = !!navigator.serviceWorker.controller;
     navigator.serviceWorker.register(workerUrl, { scope: workerScope })
+      .then(function () {
+        if (controlled) return null;  // the worker kept this page and its files as they loaded
+        // The first visit loaded before the worker ran: keep this page and what it used.
+        return keep([location.href].concat(performance.getEntriesByType("resource")
+          .map(function (entry) { return entry.name; })
+          .filter(function (url) { return url.indexOf(location.origin + "/") === 0; })));
+      })
       .catch(function () { /* the directory works online without it */ });
   }
 
-  loadServices().then(function (data) {
+  var own = ownServices();
+  (own ? Promise.resolve(own) : loadServices()).then(function (data) {
     data.services.forEach(function (s) { bySlug[s.slug] = s; });
     showOpenStatus();
     window.setInterval(showOpenStatus, 60000);
