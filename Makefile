@@ -14,9 +14,10 @@ VENDOR := node_modules/.vendor-installed
 
 install: $(STAMP_PY) $(STAMP_JS) $(CSS) $(VENDOR)
 
-$(STAMP_PY): requirements.lock pyproject.toml
+$(STAMP_PY): requirements.lock requirements-nodeps.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements-nodeps.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
@@ -58,7 +59,7 @@ test: install browser-deps
 
 lint: $(STAMP_PY)
 	$(BIN)/ruff check plugins tests benchmarks
-	$(BIN)/mypy --ignore-missing-imports plugins/c2c_registry plugins/c2c_views plugins/c2c_badges plugins/c2c_search plugins/c2c_data
+	$(BIN)/mypy --ignore-missing-imports plugins/c2c_registry plugins/c2c_views plugins/c2c_badges plugins/c2c_search plugins/c2c_data plugins/c2c_lists
 
 clean:
 	rm -rf output .pytest_cache

@@ -51,7 +51,8 @@ class DirectoryGenerator(Generator):
 def _write_services_json(out: Path, views) -> None:
     """The directory's data for the browser, in directory order, from the same views
     the pages were rendered from (so they cannot disagree)."""
-    data = {"build_date": views.today.isoformat(), "services": [as_json(v) for v in views.directory.services]}
+    data = {"build_date": views.today.isoformat(), "window": list(views.directory.window),
+            "services": [as_json(v) for v in views.directory.services]}
     path = out / views.urls.services_json()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")

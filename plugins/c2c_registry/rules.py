@@ -132,6 +132,9 @@ _RULES = (
          "content/pledges/example-trust-2024.md:2:15: organisation: 'example-trusts' is not one of the known "
          "organisations; did you mean 'example-trust'? An organisation is named by its file name in "
          "content/organisations/, without .yaml [organisation-reference]"),
+    Rule("service-reference", "A service named by an alert has its own file in content/services/.",
+         "content/alerts/cold-snap.yaml:9:14: services[0].service: 'night-shelters' is not one of the known "
+         "services; did you mean 'night-shelter'? [service-reference]"),
     Rule("pledge-reference", "Each action's pledge is the id of a pledge in the same file.",
          "content/pledges/example-trust-2024.md:42:13: actions[0].pledge: 'cultur' is not one of the known pledge "
          "ids in this file; did you mean 'culture'? Known values: culture, refer [pledge-reference]"),
@@ -139,7 +142,8 @@ _RULES = (
          "content/pledges/example-trust-2024.md:25:9: pledges[1].id: pledge id 'culture' is already used by "
          "pledges[0]; give each pledge its own id [duplicate-pledge-id]"),
     Rule("date-order", "Dates are in order: approval, deadlines and updates not before the session, updates oldest "
-         "first, review after approval, renewal after the award, an alert's end after its start.",
+         "first, review after approval, renewal after the award, an alert's end after its start, an hours "
+         "exception's to after its from.",
          "content/pledges/example-trust-2024.md:8:11: approved: approval (2024-05-01) is before the session was "
          "held (2024-05-12); check both dates [date-order]"),
     Rule("hours", "Opening hours do not open and close at the same time.",
