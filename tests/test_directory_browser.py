@@ -17,6 +17,7 @@ import pytest
 from c2c_registry.registry import load_registry
 from c2c_registry.settings import DEFAULTS
 from c2c_views.hours import describe, minute_of_week
+from c2c_views.opening import describe_dated
 
 from conftest import ROOT
 from watch import Watcher, axe_violations
@@ -35,8 +36,27 @@ READY = """() => document.querySelector(
 
 
 @pytest.fixture(scope="module")
-def services(site) -> list[dict]:
-    return json.loads((site / "directory" / "services.json").read_text("utf-8"))["services"]
+def services_data(site) -> dict:
+    return json.loads((site / "directory" / "services.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def services(services_data) -> list[dict]:
+    return services_data["services"]
+
+
+@pytest.fixture(scope="module")
+def python_says(services_data):
+    """What the Python engines say for a services.json record at `when`: dated hours
+    inside the build's window, else the weekly pattern."""
+    start, end = services_data["window"]
+
+    def says(s: dict, when: datetime) -> str:
+        epoch = int(when.timestamp()) // 60
+        if "dated" in s and start <= epoch < end:
+            return describe_dated([tuple(i) for i in s["dated"]], epoch, end, s["status"])
+        return describe([tuple(i) for i in s["intervals"]], minute_of_week(when), s["status"])
+    return says
 
 
 @pytest.fixture
@@ -181,12 +201,13 @@ def test_no_results_message(page_at):
 @pytest.mark.parametrize("when, timezone, expected", [
     (MONDAY_10, "Europe/London", {
         "mercia-gate-housing-options-desk": "Open now until 5pm today",
-        "lantern-wolverhampton-night-shelter": "Closed now. Opens at 7pm today",
+        # The severe-weather alert (20 to 27 November) opens the shelter from 5pm.
+        "lantern-wolverhampton-night-shelter": "Closed now. Opens at 5pm today",
         "stourvale-crisis-cafe": "Closed now. Opens at 5pm today",
         "kestrel-domestic-abuse-helpline": "Open 24 hours",
     }),
     (SATURDAY_2, "Europe/London", {
-        "lantern-wolverhampton-night-shelter": "Open now until 8am today",
+        "lantern-wolverhampton-night-shelter": "Open now until 9am today",  # the alert's last night
         "mercia-gate-housing-options-desk": "Closed now. Opens at 9am on Monday",
         "canal-street-day-centre": "Closed now. Opens at 9am today",
         "mercia-gate-out-of-hours-line": "Open 24 hours",
@@ -201,31 +222,60 @@ def test_no_results_message(page_at):
         "lantern-wolverhampton-night-shelter": "Open now until 8am today",
     }),
 ])
-def test_open_now_at_fixed_times(page_at, services, when, timezone, expected):
+def test_open_now_at_fixed_times(page_at, services, python_says, when, timezone, expected):
     page = page_at("/directory/", when, timezone_id=timezone)
     for slug, text in expected.items():
         assert status_text(page, slug) == text, slug
-    # Every card says exactly what hours.py says for that moment.
-    minute = minute_of_week(when)
+    # Every card says exactly what hours.py (or opening.py, for dated hours) says for that moment.
     for s in services:
         if s["status"] != "active":  # their cards say "Temporarily closed" in a tag instead
             assert page.locator(f"#service-{s['slug']} .js-open-status").count() == 0
             continue
-        python = describe([tuple(i) for i in s["intervals"]], minute, s["status"])
+        python = python_says(s, when)
         shown = page.locator(f"#service-{s['slug']} .js-open-status")
         assert (shown.inner_text().strip() if shown.is_visible() else "") == python, s["slug"]
     # The open-now filter keeps exactly the services open at that moment.
     page.get_by_label(re.compile("^Open now")).check()
     assert query(page) == "open=1"
-    open_now = [s["slug"] for s in services if s["status"] == "active"
-                and describe([tuple(i) for i in s["intervals"]], minute).startswith("Open")]
+    open_now = [s["slug"] for s in services if s["status"] == "active" and python_says(s, when).startswith("Open")]
     assert visible_slugs(page) == open_now
     assert page.locator(".js-count[data-facet=open]").inner_text() == f"({len(open_now)})"
 
 
 def test_service_page_shows_open_now_in_uk_time(page_at):
     page = page_at("/directory/lantern-wolverhampton-night-shelter/", SATURDAY_2)
-    assert page.locator(".app-service__now").inner_text() == "Open now until 8am today"
+    assert page.locator(".app-service__now").inner_text() == "Open now until 9am today"
+
+
+# ---- Dated hours at fixed clocks: bank holidays, Christmas, monthly sessions, alerts ----------
+
+@pytest.mark.parametrize("slug, when, expected", [
+    ("canal-street-day-centre", datetime(2026, 12, 25, 10, 0, tzinfo=LONDON), "Closed now. Opens at 11am today"),
+    ("canal-street-day-centre", datetime(2026, 12, 25, 12, 0, tzinfo=LONDON), "Open now until 3pm today"),
+    ("canal-street-day-centre", datetime(2026, 12, 26, 10, 0, tzinfo=LONDON), "Closed now. Opens at 8am on Tuesday"),
+    ("rowley-family-centre-housing-clinic", datetime(2026, 12, 1, 11, 0, tzinfo=LONDON), "Open now until 1pm today"),
+    ("rowley-family-centre-housing-clinic", datetime(2026, 12, 10, 11, 0, tzinfo=LONDON),
+     "Closed now. Opens at 10am on Tuesday"),
+    ("lantern-wolverhampton-night-shelter", datetime(2026, 11, 24, 8, 30, tzinfo=LONDON), "Open now until 9am today"),
+    # After the alert's end date nobody edited a file: the usual hours are back.
+    ("lantern-wolverhampton-night-shelter", datetime(2026, 11, 30, 8, 30, tzinfo=LONDON),
+     "Closed now. Opens at 7pm today"),
+])
+def test_dated_hours_at_fixed_clocks_match_python(page_at, services, python_says, slug, when, expected):
+    record = next(s for s in services if s["slug"] == slug)
+    assert python_says(record, when) == expected
+    page = page_at("/directory/", when)
+    assert status_text(page, slug) == expected
+    page.get_by_label(re.compile("^Open now")).check()
+    assert (slug in visible_slugs(page)) == expected.startswith("Open")
+    page = page_at(f"/directory/{slug}/", when)
+    assert page.locator(".app-service__now").inner_text() == expected
+
+
+def test_the_alert_banner_and_its_extra_hours_go_after_its_end_date(page_at):
+    page = page_at("/directory/lantern-wolverhampton-night-shelter/", datetime(2026, 11, 30, 18, 0, tzinfo=LONDON))
+    assert page.locator(".js-alert").first.is_hidden()
+    assert page.locator(".app-service__now").inner_text() == "Closed now. Opens at 7pm today"
 
 
 # ---- Near me ------------------------------------------------------------------------------
