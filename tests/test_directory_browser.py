@@ -478,3 +478,88 @@ def test_no_axe_violations_on_directory_states(browser, base_url, path):
         assert not watcher.problems, "\n".join(watcher.problems)
     finally:
         context.close()
+
+
+# ---- Access facts and languages ------------------------------------------------------------
+
+def test_filter_by_an_access_fact_and_a_language_with_javascript(page_at, services):
+    want = [s.slug for s in DECLARED.values()
+            if s.status != "closed" and "step-free" in s.access and "pl" in s.languages]
+    assert want  # the sample content has some
+    page = page_at("/directory/")
+    page.get_by_label(re.compile("^Step-free access")).check()
+    page.get_by_label("Language spoken").select_option("pl")
+    assert parse_qs(query(page)) == {"access": ["step-free"], "language": ["pl"]}
+    assert sorted(visible_slugs(page)) == sorted(want)
+    # The same filters from a shared link, and Back undoes the last one.
+    again = page_at("/directory/?access=step-free&language=pl")
+    assert sorted(visible_slugs(again)) == sorted(want)
+    page.go_back()
+    assert parse_qs(query(page)) == {"access": ["step-free"]}
+    assert sorted(visible_slugs(page)) == sorted(s.slug for s in DECLARED.values()
+                                                 if s.status != "closed" and "step-free" in s.access)
+
+
+@pytest.mark.parametrize("path, test", [
+    ("/directory/access/step-free/", lambda s: "step-free" in s.access),
+    ("/directory/languages/pl/", lambda s: "pl" in s.languages),
+])
+def test_access_and_language_listings_work_without_javascript(open_context, base_url, path, test):
+    page = open_context(java_script_enabled=False).new_page()
+    page.goto(base_url + "/directory/")
+    link = "Step-free access" if "access" in path else "Polish"
+    page.locator(".app-browse").get_by_role("link", name=link, exact=True).click()
+    assert page.url == base_url + path
+    cards = page.eval_on_selector(".app-service-list", "l => [...l.children].map(c => c.dataset.slug)")
+    want = {s.slug for s in DECLARED.values() if s.status != "closed" and test(s)}
+    assert set(cards) == want
+
+
+# ---- Report a problem -------------------------------------------------------------------
+
+def test_report_form_fills_in_the_email_with_what_is_wrong(page_at):
+    page = page_at("/directory/canal-street-day-centre/")
+    page.get_by_label("Opening hours").check()
+    page.get_by_label("What should it say instead").fill("Closed on Mondays now")
+    href = page.locator(".js-report-mailto").get_attribute("href")
+    assert href.startswith(f"mailto:{DEFAULTS['C2C_REPORT_EMAIL']}?subject=")
+    body = parse_qs(href.split("?", 1)[1])["body"][0]
+    assert "Listing id: canal-street-day-centre\nLast checked: " in body
+    assert "What is wrong: Opening hours\n" in body and "Closed on Mondays now" in body
+
+
+# ---- Printable area lists ------------------------------------------------------------------
+
+def test_printed_area_list_fits_a4_and_shows_every_service_of_the_area(open_context, base_url, tmp_path):
+    page = open_context().new_page()
+    page.goto(base_url + "/directory/areas/birmingham/")
+    page.get_by_role("link", name="Every service in Birmingham").click()
+    assert page.url == base_url + "/directory/areas/birmingham/print/"
+    pdf = page.pdf(format="A4", print_background=True)
+    (tmp_path / "birmingham.pdf").write_bytes(pdf)
+    # A4 pages (595 x 842 points), as many as the list needs.
+    sizes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert sizes and all(abs(float(w) - 595.3) < 1 and abs(float(h) - 841.9) < 1.5 for w, h in sizes), sizes
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 718, "height": 1040})  # A4 less the 12 mm margins, in CSS pixels
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    want = sorted(s.name for s in DECLARED.values() if s.status == "active"
+                  and ("birmingham" in s.areas or "west-midlands" in s.areas))
+    shown = page.locator(".app-print-item__name").all_inner_texts()
+    assert sorted(shown) == want
+    text = page.locator("main").inner_text()
+    assert "Need help now?" in text and "Data as of 23 November 2026" in text
+    assert page.locator(".app-quick-exit").is_hidden()  # nothing on paper that needs a screen
+    # Christmas hours show on paper too.
+    item = page.locator(".app-print-item", has_text="Canal Street Day Centre")
+    assert "Friday 25 December: 11am to 3pm (Christmas Day lunch" in item.inner_text()
+
+
+def test_printed_area_and_stage_list(open_context, base_url):
+    page = open_context(java_script_enabled=False).new_page()
+    page.goto(base_url + "/directory/areas/coventry/")
+    page.locator(".app-print-links").get_by_role("link", name="Crisis Prevention & Relief").click()
+    want = sorted(s.name for s in DECLARED.values() if s.status == "active"
+                  and ("coventry" in s.areas or "west-midlands" in s.areas)
+                  and "crisis-prevention-and-relief" in s.stages)
+    assert sorted(page.locator(".app-print-item__name").all_inner_texts()) == want

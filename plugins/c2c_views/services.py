@@ -118,6 +118,8 @@ def present(service: Service, registry: Registry, settings: dict[str, Any], urls
     groups = _terms(registry, "client-groups", service.client_groups)
     themes = _terms(registry, "themes", service.themes)
     org = service.organisation
+    sessions = [(opening.session_text(s), h.span_text(s.opens, s.closes)) for s in service.sessions]
+    session_days = {h.DAY_NAMES[h.DAYS.index(s.day)] for s in service.sessions}
     locations = [
         LocationView(loc, [*(([loc.name]) if loc.name else []), *loc.address, loc.town, loc.postcode],
                      directions_href(loc, settings["C2C_DIRECTIONS_URL"]))
@@ -131,8 +133,11 @@ def present(service: Service, registry: Registry, settings: dict[str, Any], urls
         url=url,
         status_text=STATUS_TEXT.get(service.status, service.status),
         intervals=h.weekly_intervals(service.hours, service.always_open),
-        hours_rows=h.weekly_table(service.hours),
-        hours_summary=h.summary(service.hours, service.always_open) if service.hours or service.always_open else "",
+        hours_rows=[(day, "Monthly sessions only, see below" if text == "Closed" and day in session_days else text)
+                    for day, text in h.weekly_table(service.hours)],
+        hours_summary="; ".join(filter(None, [
+            h.summary(service.hours, service.always_open) if service.hours or service.always_open else "",
+            *(f"{days}: {text}" for days, text in sessions)])),
         stages=stages,
         areas=areas,
         groups=groups,
@@ -152,7 +157,7 @@ def present(service: Service, registry: Registry, settings: dict[str, Any], urls
         membership=membership(service, registry),
         access=_terms(registry, "access", service.access) if "access" in registry.vocab else [],
         dated=opening.dated_intervals(service, win, alerts) if opening.needs_dates(service, alerts) else None,
-        sessions=[(opening.session_text(s), h.span_text(s.opens, s.closes)) for s in service.sessions],
+        sessions=sessions,
         next_session=opening.next_session(service, win, today),
         bank_holidays_text=BANK_HOLIDAY_TEXT.get(service.bank_holidays, ""),
         hours_changes=opening.changes(service, win, today, alerts),
