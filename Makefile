@@ -58,7 +58,7 @@ test: install browser-deps
 
 lint: $(STAMP_PY)
 	$(BIN)/ruff check plugins tests benchmarks
-	$(BIN)/mypy --ignore-missing-imports plugins/c2c_registry plugins/c2c_views plugins/c2c_badges plugins/c2c_search plugins/c2c_data
+	$(BIN)/mypy --ignore-missing-imports plugins/c2c_registry plugins/c2c_views plugins/c2c_badges plugins/c2c_search plugins/c2c_data plugins/c2c_lists
 
 clean:
 	rm -rf output .pytest_cache

@@ -17,6 +17,7 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "c2c_pages",
     "c2c_directory",
+    "c2c_lists",  # access and language listings, printable area lists
     "c2c_badges",  # badge images, verification pages and organisation logos
     "c2c_trust",
 ]

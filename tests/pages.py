@@ -41,6 +41,11 @@ PAGE_TYPES: dict[str, str] = {
     "directory by area": "directory/areas/*/index.html",
     "directory by stage": "directory/stages/*/index.html",
     "shortlist": "directory/shortlist/index.html",
+    # More ways in, and lists to print (plugins/c2c_lists).
+    "directory by access": "directory/access/*/index.html",
+    "directory by language": "directory/languages/*/index.html",
+    "printable area list": "directory/areas/*/print/index.html",
+    "printable area and stage list": "directory/areas/*/print/*/index.html",
     # Badges (plugins/c2c_badges).
     "badges index": "badges/index.html",
     "badge check": "badges/*/index.html",
@@ -50,11 +55,12 @@ PAGE_TYPES: dict[str, str] = {
     "open data": "data/index.html",
 }
 # Matches of a glob above that belong to another page type.
-NOT_OF_TYPE = {"service": re.compile(r"^directory/(areas|stages|shortlist)/")}
+NOT_OF_TYPE = {"service": re.compile(r"^directory/(areas|stages|shortlist|access|languages)/")}
 
 # Page types whose pages are reached mainly through the directory: keyboard, filter and
 # quick-exit checks run on these.
-DIRECTORY_TYPES = ("directory index", "service", "directory by area", "directory by stage", "shortlist")
+DIRECTORY_TYPES = ("directory index", "service", "directory by area", "directory by stage", "shortlist",
+                   "directory by access", "directory by language", "printable area list")
 
 
 def page_file(site: Path, page_type: str) -> Path | None:

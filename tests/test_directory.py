@@ -157,7 +157,7 @@ def test_filter_counts_written_in_the_page_follow_the_listing_rules(site, regist
     form = by_class(tree, "js-filters", "form")[0]
     assert form.get("method") == "get" and form.get("action") == "/directory/"
     names = {el.get("name") for el in form.iter() if el.tag in ("input", "select")}
-    assert names == {"q", "open", "free", "area", "group", "referral", "stage"}
+    assert names == {"q", "open", "free", "area", "group", "referral", "stage", "access", "language"}
 
 
 def test_every_filter_control_has_a_label(site):
@@ -266,14 +266,16 @@ def test_service_links_to_its_organisation_and_latest_commitment(site, registry)
 
 def test_report_a_problem_is_a_prefilled_email_naming_the_listing(site, registry):
     tree = main(page(site, "/directory/kingfisher-house-hostel/"))
-    link = next(a for a in tree.iter("a") if text(a) == "report a problem with this listing")
+    link = next(a for a in tree.iter("a") if text(a) == "Report a problem with this listing by email")
     href = link.get("href")
     assert href.startswith(f"mailto:{DEFAULTS['C2C_REPORT_EMAIL']}?")
     assert " " not in href and "\n" not in href
     query = parse_qs(urlsplit(href).query)
     name = registry.services["kingfisher-house-hostel"].name
     assert query["subject"] == [f"Problem with directory listing: {name}"]
-    assert f"Listing: {name}\nPage: /directory/kingfisher-house-hostel/\n" in query["body"][0]
+    assert (f"Listing: {name}\nListing id: kingfisher-house-hostel\nLast checked: "
+            f"{registry.services['kingfisher-house-hostel'].last_verified.isoformat()}\n"
+            "Page: /directory/kingfisher-house-hostel/\n") in query["body"][0]
     assert "content/services/kingfisher-house-hostel.yaml" in query["body"][0]
 
 

@@ -17,6 +17,7 @@ import pytest
 from c2c_registry.registry import load_registry
 from c2c_registry.settings import DEFAULTS
 from c2c_views.hours import describe, minute_of_week
+from c2c_views.opening import describe_dated
 
 from conftest import ROOT
 from watch import Watcher, axe_violations
@@ -35,8 +36,27 @@ READY = """() => document.querySelector(
 
 
 @pytest.fixture(scope="module")
-def services(site) -> list[dict]:
-    return json.loads((site / "directory" / "services.json").read_text("utf-8"))["services"]
+def services_data(site) -> dict:
+    return json.loads((site / "directory" / "services.json").read_text("utf-8"))
+
+
+@pytest.fixture(scope="module")
+def services(services_data) -> list[dict]:
+    return services_data["services"]
+
+
+@pytest.fixture(scope="module")
+def python_says(services_data):
+    """What the Python engines say for a services.json record at `when`: dated hours
+    inside the build's window, else the weekly pattern."""
+    start, end = services_data["window"]
+
+    def says(s: dict, when: datetime) -> str:
+        epoch = int(when.timestamp()) // 60
+        if "dated" in s and start <= epoch < end:
+            return describe_dated([tuple(i) for i in s["dated"]], epoch, end, s["status"])
+        return describe([tuple(i) for i in s["intervals"]], minute_of_week(when), s["status"])
+    return says
 
 
 @pytest.fixture
@@ -181,12 +201,13 @@ def test_no_results_message(page_at):
 @pytest.mark.parametrize("when, timezone, expected", [
     (MONDAY_10, "Europe/London", {
         "mercia-gate-housing-options-desk": "Open now until 5pm today",
-        "lantern-wolverhampton-night-shelter": "Closed now. Opens at 7pm today",
+        # The severe-weather alert (20 to 27 November) opens the shelter from 5pm.
+        "lantern-wolverhampton-night-shelter": "Closed now. Opens at 5pm today",
         "stourvale-crisis-cafe": "Closed now. Opens at 5pm today",
         "kestrel-domestic-abuse-helpline": "Open 24 hours",
     }),
     (SATURDAY_2, "Europe/London", {
-        "lantern-wolverhampton-night-shelter": "Open now until 8am today",
+        "lantern-wolverhampton-night-shelter": "Open now until 9am today",  # the alert's last night
         "mercia-gate-housing-options-desk": "Closed now. Opens at 9am on Monday",
         "canal-street-day-centre": "Closed now. Opens at 9am today",
         "mercia-gate-out-of-hours-line": "Open 24 hours",
@@ -201,31 +222,60 @@ def test_no_results_message(page_at):
         "lantern-wolverhampton-night-shelter": "Open now until 8am today",
     }),
 ])
-def test_open_now_at_fixed_times(page_at, services, when, timezone, expected):
+def test_open_now_at_fixed_times(page_at, services, python_says, when, timezone, expected):
     page = page_at("/directory/", when, timezone_id=timezone)
     for slug, text in expected.items():
         assert status_text(page, slug) == text, slug
-    # Every card says exactly what hours.py says for that moment.
-    minute = minute_of_week(when)
+    # Every card says exactly what hours.py (or opening.py, for dated hours) says for that moment.
     for s in services:
         if s["status"] != "active":  # their cards say "Temporarily closed" in a tag instead
             assert page.locator(f"#service-{s['slug']} .js-open-status").count() == 0
             continue
-        python = describe([tuple(i) for i in s["intervals"]], minute, s["status"])
+        python = python_says(s, when)
         shown = page.locator(f"#service-{s['slug']} .js-open-status")
         assert (shown.inner_text().strip() if shown.is_visible() else "") == python, s["slug"]
     # The open-now filter keeps exactly the services open at that moment.
     page.get_by_label(re.compile("^Open now")).check()
     assert query(page) == "open=1"
-    open_now = [s["slug"] for s in services if s["status"] == "active"
-                and describe([tuple(i) for i in s["intervals"]], minute).startswith("Open")]
+    open_now = [s["slug"] for s in services if s["status"] == "active" and python_says(s, when).startswith("Open")]
     assert visible_slugs(page) == open_now
     assert page.locator(".js-count[data-facet=open]").inner_text() == f"({len(open_now)})"
 
 
 def test_service_page_shows_open_now_in_uk_time(page_at):
     page = page_at("/directory/lantern-wolverhampton-night-shelter/", SATURDAY_2)
-    assert page.locator(".app-service__now").inner_text() == "Open now until 8am today"
+    assert page.locator(".app-service__now").inner_text() == "Open now until 9am today"
+
+
+# ---- Dated hours at fixed clocks: bank holidays, Christmas, monthly sessions, alerts ----------
+
+@pytest.mark.parametrize("slug, when, expected", [
+    ("canal-street-day-centre", datetime(2026, 12, 25, 10, 0, tzinfo=LONDON), "Closed now. Opens at 11am today"),
+    ("canal-street-day-centre", datetime(2026, 12, 25, 12, 0, tzinfo=LONDON), "Open now until 3pm today"),
+    ("canal-street-day-centre", datetime(2026, 12, 26, 10, 0, tzinfo=LONDON), "Closed now. Opens at 8am on Tuesday"),
+    ("rowley-family-centre-housing-clinic", datetime(2026, 12, 1, 11, 0, tzinfo=LONDON), "Open now until 1pm today"),
+    ("rowley-family-centre-housing-clinic", datetime(2026, 12, 10, 11, 0, tzinfo=LONDON),
+     "Closed now. Opens at 10am on Tuesday"),
+    ("lantern-wolverhampton-night-shelter", datetime(2026, 11, 24, 8, 30, tzinfo=LONDON), "Open now until 9am today"),
+    # After the alert's end date nobody edited a file: the usual hours are back.
+    ("lantern-wolverhampton-night-shelter", datetime(2026, 11, 30, 8, 30, tzinfo=LONDON),
+     "Closed now. Opens at 7pm today"),
+])
+def test_dated_hours_at_fixed_clocks_match_python(page_at, services, python_says, slug, when, expected):
+    record = next(s for s in services if s["slug"] == slug)
+    assert python_says(record, when) == expected
+    page = page_at("/directory/", when)
+    assert status_text(page, slug) == expected
+    page.get_by_label(re.compile("^Open now")).check()
+    assert (slug in visible_slugs(page)) == expected.startswith("Open")
+    page = page_at(f"/directory/{slug}/", when)
+    assert page.locator(".app-service__now").inner_text() == expected
+
+
+def test_the_alert_banner_and_its_extra_hours_go_after_its_end_date(page_at):
+    page = page_at("/directory/lantern-wolverhampton-night-shelter/", datetime(2026, 11, 30, 18, 0, tzinfo=LONDON))
+    assert page.locator(".js-alert").first.is_hidden()
+    assert page.locator(".app-service__now").inner_text() == "Closed now. Opens at 7pm today"
 
 
 def test_a_service_page_carries_its_own_hours_and_never_downloads_the_directorys_data(
@@ -237,7 +287,8 @@ def test_a_service_page_carries_its_own_hours_and_never_downloads_the_directorys
     page.clock.set_fixed_time(SATURDAY_2)
     page.goto(base_url + "/directory/lantern-wolverhampton-night-shelter/")
     page.wait_for_function(READY, timeout=10000)
-    assert page.locator(".app-service__now").inner_text() == "Open now until 8am today"
+    # The severe-weather alert extends the shelter's hours to 9am (the dated hours).
+    assert page.locator(".app-service__now").inner_text() == "Open now until 9am today"
     page.wait_for_load_state("networkidle")
     assert not [u for u in requested if "services.json" in u], requested
     # The same record as services.json's, from the same function.
@@ -504,3 +555,88 @@ def test_no_axe_violations_on_directory_states(browser, base_url, path):
         assert not watcher.problems, "\n".join(watcher.problems)
     finally:
         context.close()
+
+
+# ---- Access facts and languages ------------------------------------------------------------
+
+def test_filter_by_an_access_fact_and_a_language_with_javascript(page_at, services):
+    want = [s.slug for s in DECLARED.values()
+            if s.status != "closed" and "step-free" in s.access and "pl" in s.languages]
+    assert want  # the sample content has some
+    page = page_at("/directory/")
+    page.get_by_label(re.compile("^Step-free access")).check()
+    page.get_by_label("Language spoken").select_option("pl")
+    assert parse_qs(query(page)) == {"access": ["step-free"], "language": ["pl"]}
+    assert sorted(visible_slugs(page)) == sorted(want)
+    # The same filters from a shared link, and Back undoes the last one.
+    again = page_at("/directory/?access=step-free&language=pl")
+    assert sorted(visible_slugs(again)) == sorted(want)
+    page.go_back()
+    assert parse_qs(query(page)) == {"access": ["step-free"]}
+    assert sorted(visible_slugs(page)) == sorted(s.slug for s in DECLARED.values()
+                                                 if s.status != "closed" and "step-free" in s.access)
+
+
+@pytest.mark.parametrize("path, test", [
+    ("/directory/access/step-free/", lambda s: "step-free" in s.access),
+    ("/directory/languages/pl/", lambda s: "pl" in s.languages),
+])
+def test_access_and_language_listings_work_without_javascript(open_context, base_url, path, test):
+    page = open_context(java_script_enabled=False).new_page()
+    page.goto(base_url + "/directory/")
+    link = "Step-free access" if "access" in path else "Polish"
+    page.locator(".app-browse").get_by_role("link", name=link, exact=True).click()
+    assert page.url == base_url + path
+    cards = page.eval_on_selector(".app-service-list", "l => [...l.children].map(c => c.dataset.slug)")
+    want = {s.slug for s in DECLARED.values() if s.status != "closed" and test(s)}
+    assert set(cards) == want
+
+
+# ---- Report a problem -------------------------------------------------------------------
+
+def test_report_form_fills_in_the_email_with_what_is_wrong(page_at):
+    page = page_at("/directory/canal-street-day-centre/")
+    page.get_by_label("Opening hours").check()
+    page.get_by_label("What should it say instead").fill("Closed on Mondays now")
+    href = page.locator(".js-report-mailto").get_attribute("href")
+    assert href.startswith(f"mailto:{DEFAULTS['C2C_REPORT_EMAIL']}?subject=")
+    body = parse_qs(href.split("?", 1)[1])["body"][0]
+    assert "Listing id: canal-street-day-centre\nLast checked: " in body
+    assert "What is wrong: Opening hours\n" in body and "Closed on Mondays now" in body
+
+
+# ---- Printable area lists ------------------------------------------------------------------
+
+def test_printed_area_list_fits_a4_and_shows_every_service_of_the_area(open_context, base_url, tmp_path):
+    page = open_context().new_page()
+    page.goto(base_url + "/directory/areas/birmingham/")
+    page.get_by_role("link", name="Every service in Birmingham").click()
+    assert page.url == base_url + "/directory/areas/birmingham/print/"
+    pdf = page.pdf(format="A4", print_background=True)
+    (tmp_path / "birmingham.pdf").write_bytes(pdf)
+    # A4 pages (595 x 842 points), as many as the list needs.
+    sizes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
+    assert sizes and all(abs(float(w) - 595.3) < 1 and abs(float(h) - 841.9) < 1.5 for w, h in sizes), sizes
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 718, "height": 1040})  # A4 less the 12 mm margins, in CSS pixels
+    assert page.evaluate("document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    want = sorted(s.name for s in DECLARED.values() if s.status == "active"
+                  and ("birmingham" in s.areas or "west-midlands" in s.areas))
+    shown = page.locator(".app-print-item__name").all_inner_texts()
+    assert sorted(shown) == want
+    text = page.locator("main").inner_text()
+    assert "Need help now?" in text and "Data as of 23 November 2026" in text
+    assert page.locator(".app-quick-exit").is_hidden()  # nothing on paper that needs a screen
+    # Christmas hours show on paper too.
+    item = page.locator(".app-print-item", has_text="Canal Street Day Centre")
+    assert "Friday 25 December: 11am to 3pm (Christmas Day lunch" in item.inner_text()
+
+
+def test_printed_area_and_stage_list(open_context, base_url):
+    page = open_context(java_script_enabled=False).new_page()
+    page.goto(base_url + "/directory/areas/coventry/")
+    page.locator(".app-print-links").get_by_role("link", name="Crisis Prevention & Relief").click()
+    want = sorted(s.name for s in DECLARED.values() if s.status == "active"
+                  and ("coventry" in s.areas or "west-midlands" in s.areas)
+                  and "crisis-prevention-and-relief" in s.stages)
+    assert sorted(page.locator(".app-print-item__name").all_inner_texts()) == want

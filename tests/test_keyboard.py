@@ -140,7 +140,9 @@ _FOCUSABLE = """() => [...document.querySelectorAll(
     'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])')]
   .filter(el => !el.disabled && el.checkVisibility({visibilityProperty: true})
                 && !(el.type === 'radio' && !el.checked && el.form &&
-                     [...el.form.elements].some(o => o.name === el.name && o.checked)))
+                     // Tab stops once per radio group: at its checked radio, else its first.
+                     ([...el.form.elements].some(o => o.name === el.name && o.checked) ||
+                      [...el.form.elements].find(o => o.name === el.name) !== el)))
   .map((el, i) => { el.setAttribute('data-tab-probe', i); return i; }).length"""
 
 

@@ -136,6 +136,35 @@ def test_two_files_with_the_same_slug(tmp_path):
     assert [p.rule for p in problems if "same name" in p.message] == ["duplicate-slug"]
 
 
+@pytest.mark.rule("service-reference")
+def test_an_alert_naming_a_service_that_does_not_exist(tmp_path):
+    content = tiny_copy(tmp_path)
+    (content / "alerts").mkdir()
+    (content / "alerts/cold-snap.yaml").write_text(
+        "title: Cold snap\nmessage: Extra beds.\nactive_from: 2026-12-01\nactive_until: 2026-12-03\n"
+        "services:\n  - service: night-shelters\n    hours:\n      - days: [fri]\n"
+        "        opens: \"17:00\"\n        closes: \"09:00\"\n")
+    _, problems = load_registry(content)
+    assert [p.plain() for p in problems] == [
+        "content/alerts/cold-snap.yaml:6:14: services[0].service: 'night-shelters' is not one of the known services; "
+        "did you mean 'night-shelter'? Known values: helpline, night-shelter [service-reference]"]
+
+
+def test_dated_hours_and_access_facts_are_accepted_and_checked(tmp_path):
+    extra = ("bank_holidays: closed\naccess: [step-free, dogs-welcome]\nexceptions:\n"
+             "  - date: 2026-12-25\n    opens: \"11:00\"\n    closes: \"15:00\"\n    note: Christmas lunch\n"
+             "  - from: 2027-01-02\n    to: 2027-01-01\n    closed: true\n"
+             "sessions:\n  - monthly: [1, -1]\n    day: tue\n    opens: \"10:00\"\n    closes: \"13:00\"\n")
+    problems = problems_after(tmp_path, SERVICE, "status: active\n", "status: active\n" + extra)
+    assert [p.plain() for p in problems] == [
+        "content/services/night-shelter.yaml:32:9: exceptions[1].to: the range ends (2027-01-01) before it starts "
+        "(2027-01-02); check from and to [date-order]"]
+    problems = problems_after(tmp_path / "b", SERVICE, "status: active\n", "status: active\naccess: [step-fre]\n"
+                              "exceptions:\n  - date: 2026-12-25\n    closed: true\n    opens: \"10:00\"\n")
+    assert [(p.field, p.rule) for p in problems] == [("access[0]", "vocabulary"), ("exceptions[0]", "field-combination")]
+    assert "did you mean 'step-free'" in problems[0].message
+
+
 @pytest.mark.rule("stray-file")
 def test_stray_file_in_a_content_folder(tmp_path):
     content = tiny_copy(tmp_path)
@@ -292,7 +321,7 @@ def test_service_slug_that_names_a_directory_page(tmp_path):
 def test_missing_vocabulary_file(tmp_path):
     vocab = tmp_path / "vocabularies"
     vocab.mkdir()
-    for name in ("stages", "stage-groups", "areas", "sectors", "client-groups"):  # no themes.yaml
+    for name in ("stages", "stage-groups", "areas", "sectors", "client-groups", "access"):  # no themes.yaml
         (vocab / f"{name}.yaml").write_bytes((SCHEMA_DIR / "vocabularies" / f"{name}.yaml").read_bytes())
     _, problems = load_registry(TINY, vocab)
     assert [p.plain() for p in problems] == [

@@ -44,7 +44,7 @@ class DirectoryGenerator(Generator):
                  page_title=f"Services: {listing.term.name}")
         for view in directory.services:
             page(view.url, "directory_service", view=view, jsonld=script_json(service_jsonld(view, urls)),
-                 own_data=script_json({"services": [hours_json(view)]}),
+                 own_data=script_json({"window": list(directory.window), "services": [hours_json(view)]}),
                  alerts=directory.service_alerts[view.slug], page_title=view.service.name)
         page(urls.shortlist(), "directory_shortlist", alerts=directory.alerts, page_title="Your shortlist")
 
@@ -52,7 +52,8 @@ class DirectoryGenerator(Generator):
 def _write_services_json(out: Path, views) -> None:
     """The directory's data for the browser, in directory order, from the same views
     the pages were rendered from (so they cannot disagree)."""
-    data = {"build_date": views.today.isoformat(), "services": [as_json(v) for v in views.directory.services]}
+    data = {"build_date": views.today.isoformat(), "window": list(views.directory.window),
+            "services": [as_json(v) for v in views.directory.services]}
     path = out / views.urls.services_json()
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")

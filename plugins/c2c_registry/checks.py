@@ -136,7 +136,7 @@ _VOCAB_FIELDS = {
     ],
     "service": [
         ("stages", "stages"), ("themes", "themes"), ("client_groups", "client-groups"),
-        ("areas", "areas"),
+        ("areas", "areas"), ("access", "access"),
     ],
     "alert": [("areas", "areas")],
 }
@@ -300,6 +300,24 @@ def check_alert_dates(corpus: Corpus) -> Iterator[Problem]:
             yield f.problem("date-order", ("active_until",), "the alert ends before it starts; check active_from and active_until")
 
 
+def check_exception_dates(corpus: Corpus) -> Iterator[Problem]:
+    for f in corpus.valid("service"):
+        for i, e in enumerate(f.data.get("exceptions", [])):
+            if "to" in e and e["to"] < e["from"]:
+                yield f.problem("date-order", ("exceptions", i, "to"),
+                                f"the range ends ({e['to']}) before it starts ({e['from']}); check from and to")
+
+
+def check_service_references(corpus: Corpus) -> Iterator[Problem]:
+    """An alert that opens or extends services names services that exist."""
+    services = corpus.slugs("service")
+    for f in corpus.valid("alert"):
+        for i, entry in enumerate(f.data.get("services", [])):
+            if entry["service"] not in services:
+                yield f.problem("service-reference", ("services", i, "service"),
+                                _unknown(entry["service"], dict.fromkeys(services), "services"))
+
+
 def check_hours(corpus: Corpus) -> Iterator[Problem]:
     """Opening hours make sense: no zero-length span, and each day once per time range."""
     for f in corpus.valid("service"):
@@ -339,8 +357,8 @@ def check_logos(corpus: Corpus) -> Iterator[Problem]:
 CHECKS: list[Check] = [
     check_slugs, check_duplicate_slugs, check_reserved_slugs, check_reserved_page_slugs, check_vocabularies,
     check_organisation_references, check_collaborators, check_pledge_ids, check_inherited_fields,
-    check_commitment_dates,
-    check_organisation_dates, check_alert_dates, check_hours, check_logos,
+    check_commitment_dates, check_organisation_dates, check_alert_dates, check_exception_dates,
+    check_service_references, check_hours, check_logos,
 ]
 
 
@@ -382,6 +400,8 @@ def _unknown(value: object, known: dict, what: str) -> str:
         listed = "known values: " + ", ".join(sorted(known))
     elif what == "organisations":
         listed = "an organisation is named by its file name in content/organisations/, without .yaml"
+    elif what == "services":
+        listed = "a service is named by its file name in content/services/, without .yaml"
     else:
         listed = f"the known values are listed in schemas/vocabularies/{what}.yaml"
     if suggestion:  # a new sentence after the question

@@ -184,6 +184,28 @@ class Hours:
 
 
 @dataclass
+class HoursException:
+    """A dated change to the weekly hours: closed all day, or these hours instead."""
+
+    first: date
+    last: date  # inclusive; the same as first for a single day
+    closed: bool
+    opens: str = ""
+    closes: str = ""
+    note: str = ""
+
+
+@dataclass
+class Session:
+    """A monthly session: `weeks` of the month (1 to 4, -1 the last) on `day`."""
+
+    weeks: list[int]
+    day: str
+    opens: str
+    closes: str
+
+
+@dataclass
 class Service:
     slug: str
     source: str
@@ -210,6 +232,10 @@ class Service:
     cost: str = ""
     languages: list[str] = field(default_factory=list)
     status: str = "active"
+    access: list[str] = field(default_factory=list)
+    bank_holidays: str = "as-usual"  # closed | open | as-usual
+    exceptions: list[HoursException] = field(default_factory=list)
+    sessions: list[Session] = field(default_factory=list)
 
     @property
     def provider_name(self) -> str:
@@ -226,6 +252,7 @@ class Alert:
     areas: list[str]
     active_from: date
     active_until: date
+    services: dict[str, list[Hours]] = field(default_factory=dict)  # service slug -> extra hours
 
 
 @dataclass

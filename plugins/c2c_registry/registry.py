@@ -18,6 +18,7 @@ from .model import (
     Commitment,
     DiscussionItem,
     Hours,
+    HoursException,
     Location,
     Milestone,
     Organisation,
@@ -25,6 +26,7 @@ from .model import (
     Pledge,
     Registry,
     Service,
+    Session,
     Term,
     Update,
 )
@@ -33,7 +35,7 @@ from .problems import Problem, checker_failed
 from .schemas import SCHEMA_DIR
 from .when import when
 
-VOCABULARIES = ("stages", "stage-groups", "themes", "areas", "sectors", "client-groups")
+VOCABULARIES = ("stages", "stage-groups", "themes", "areas", "sectors", "client-groups", "access")
 DISCUSSION_SECTIONS = ("in_place", "gaps", "opportunities")
 
 
@@ -218,6 +220,14 @@ def _service(f: ContentFile, orgs: dict[str, Organisation]) -> Service:
         hours_note=d.get("hours_note", ""), always_open=d.get("always_open", False),
         referral=d.get("referral", ""), referral_details=d.get("referral_details", ""),
         cost=d.get("cost", ""), languages=d.get("languages", []), status=d.get("status", "active"),
+        access=d.get("access", []), bank_holidays=d.get("bank_holidays", "as-usual"),
+        exceptions=[HoursException(
+            first=date.fromisoformat(e.get("date", e.get("from"))),
+            last=date.fromisoformat(e.get("date", e.get("to"))),
+            closed=e.get("closed", False), opens=e.get("opens", ""), closes=e.get("closes", ""),
+            note=e.get("note", ""),
+        ) for e in d.get("exceptions", [])],
+        sessions=[Session(s["monthly"], s["day"], s["opens"], s["closes"]) for s in d.get("sessions", [])],
     )
 
 
@@ -228,4 +238,6 @@ def _alert(f: ContentFile) -> Alert:
         level=d.get("level", "info"), areas=d.get("areas", []),
         active_from=date.fromisoformat(d["active_from"]),
         active_until=date.fromisoformat(d["active_until"]),
+        services={s["service"]: [Hours(h["days"], h["opens"], h["closes"]) for h in s["hours"]]
+                  for s in d.get("services", [])},
     )

@@ -133,6 +133,9 @@ _RULES = (
          "content/pledges/example-trust-2024.md:2:15: organisation: 'example-trusts' is not one of the known "
          "organisations; did you mean 'example-trust'? An organisation is named by its file name in "
          "content/organisations/, without .yaml [organisation-reference]"),
+    Rule("service-reference", "A service named by an alert has its own file in content/services/.",
+         "content/alerts/cold-snap.yaml:9:14: services[0].service: 'night-shelters' is not one of the known "
+         "services; did you mean 'night-shelter'? [service-reference]"),
     Rule("pledge-reference", "Each action's pledge is the id of a pledge in the same file, and each pledge's outcome "
          "the id of an outcome there.",
          "content/pledges/example-trust-2024.md:42:13: actions[0].pledge: 'cultur' is not one of the known pledge "
@@ -142,7 +145,8 @@ _RULES = (
          "pledges[0]; give each pledge its own id [duplicate-pledge-id]"),
     Rule("date-order", "Dates are in order: approval, deadlines, milestones and updates not before the session (a "
          "month counts to its last day), updates oldest first, review and closing after approval, renewal after the "
-         "award, an alert's end after its start.",
+         "award, an alert's end after its start, an hours exception's "
+         "to after its from.",
          "content/pledges/example-trust-2024.md:8:11: approved: approval (2024-05-01) is before the session was "
          "held (2024-05-12); check both dates [date-order]"),
     Rule("hours", "Opening hours do not open and close at the same time.",

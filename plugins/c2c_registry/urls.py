@@ -144,6 +144,17 @@ class Urls:
     def directory_stage(self, stage_id: str) -> str:
         return f"{self.directory()}stages/{stage_id}/"
 
+    def directory_access(self, access_id: str) -> str:
+        """Services with an access fact (step-free and so on): the way in without JavaScript."""
+        return f"{self.directory()}access/{access_id}/"
+
+    def directory_language(self, code: str) -> str:
+        return f"{self.directory()}languages/{code}/"
+
+    def directory_print(self, area_id: str, stage_id: str = "") -> str:
+        """An area's services (perhaps in one stage) laid out to print on A4."""
+        return f"{self.directory_area(area_id)}print/" + (f"{stage_id}/" if stage_id else "")
+
     def shortlist(self) -> str:
         return f"{self.directory()}shortlist/"
 
@@ -272,7 +283,8 @@ def _directory_own_pages() -> tuple[str, ...]:
     """The folders under /directory/ that are the directory's own pages, not services."""
     urls = Urls()
     prefix = urls.directory()
-    own = (urls.directory_area("x"), urls.directory_stage("x"), urls.shortlist())
+    own = (urls.directory_area("x"), urls.directory_stage("x"), urls.shortlist(),
+           urls.directory_access("x"), urls.directory_language("x"))
     return tuple(sorted({url[len(prefix):].split("/")[0] for url in own}))
 
 

@@ -26,20 +26,33 @@ def directions_href(location: Location, template: str) -> str:
     return template.replace("{destination}", quote(destination, safe=","))
 
 
-def report_body(service: Service, page_url: str) -> str:
+def report_head(service: Service, page_url: str) -> str:
+    """What names the listing in every report: the report form adds to it in the browser."""
     return (
         f"Listing: {service.name}\n"
+        f"Listing id: {service.slug}\n"
+        f"Last checked: {service.last_verified.isoformat()}\n"
         f"Page: {page_url}\n"
         f"Listing file: {service.source}\n\n"
+    )
+
+
+def report_body(service: Service, page_url: str) -> str:
+    return (
+        report_head(service, page_url) +
         "What is wrong or out of date? (For example the phone number, opening hours or address.)\n\n\n"
         "What should it say instead, and how do you know?\n\n"
     )
 
 
+def report_subject(service: Service) -> str:
+    return f"Problem with directory listing: {service.name}"
+
+
 def report_mailto(service: Service, page_url: str, email: str) -> str:
     """mailto: with subject and body filled in, so the report names the listing even
     when the person only types one line."""
-    subject = f"Problem with directory listing: {service.name}"
+    subject = report_subject(service)
     return f"mailto:{email}?subject={quote(subject, safe='')}&body={quote(report_body(service, page_url), safe='')}"
 
 

@@ -10,18 +10,19 @@ browser only looks values up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from c2c_registry import derive
 from c2c_registry.markup import safe_url
-from c2c_registry.model import Commitment, Location, Registry, Service
+from c2c_registry.model import Alert, Commitment, Location, Registry, Service
 from c2c_registry.urls import Urls
 
 from . import hours as h
+from . import opening
 from .languages import language_name
-from .links import directions_href, report_issue, report_mailto, tel_href
+from .links import directions_href, report_head, report_issue, report_mailto, report_subject, tel_href
 from .site import uk_date
 
 STATUS_TEXT = {"active": "", "temporarily-closed": "Temporarily closed", "closed": "Closed permanently"}
@@ -32,6 +33,7 @@ REFERRAL_TEXT = {
 }
 REFERRAL_SHORT = {"self": "Self-referral", "professional": "Professional referral", "both": "Self or professional referral"}
 COST_TEXT = {"free": "Free", "charge": "There may be a charge"}
+BANK_HOLIDAY_TEXT = {"closed": "Closed on bank holidays", "open": "Open on bank holidays"}
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,14 @@ class ServiceView:
     commitment: Commitment | None
     search_text: str
     membership: dict[str, list[str]]  # filter -> values this service is listed under
+    access: list[tuple[str, str]] = field(default_factory=list)
+    dated: list[tuple[int, int]] | None = None  # epoch-minute opening ranges, when weekly is not enough
+    sessions: list[tuple[str, str]] = field(default_factory=list)  # (which days, hours)
+    next_session: str = ""
+    bank_holidays_text: str = ""
+    hours_changes: list[tuple[str, str]] = field(default_factory=list)  # (dates, what) coming up
+    report_head: str = ""  # the report form's first lines, naming the listing
+    report_subject: str = ""
 
     @property
     def slug(self) -> str:
@@ -91,11 +101,16 @@ def membership(service: Service, registry: Registry) -> dict[str, list[str]]:
         "group": derive.groups_served(service.client_groups, vocab["client-groups"]),
         "referral": derive.referral_routes(service.referral),
         "free": ["1"] if service.cost == "free" else [],
+        "access": [t for t in vocab.get("access", {}) if t in service.access],
+        "language": sorted(service.languages),
     }
 
 
-def present(service: Service, registry: Registry, settings: dict[str, Any], urls: Urls) -> ServiceView:
+def present(service: Service, registry: Registry, settings: dict[str, Any], urls: Urls,
+            win: opening.Window | None = None, alerts: list[Alert] | None = None) -> ServiceView:
     today: date = settings["C2C_TODAY"]
+    win = win or opening.window(today)
+    alerts = list(registry.alerts.values()) if alerts is None else alerts
     url = urls.service(service)
     page_url = urls.absolute(url)
     stages = _terms(registry, "stages", service.stages)
@@ -103,6 +118,8 @@ def present(service: Service, registry: Registry, settings: dict[str, Any], urls
     groups = _terms(registry, "client-groups", service.client_groups)
     themes = _terms(registry, "themes", service.themes)
     org = service.organisation
+    sessions = [(opening.session_text(s), h.span_text(s.opens, s.closes)) for s in service.sessions]
+    session_days = {h.DAY_NAMES[h.DAYS.index(s.day)] for s in service.sessions}
     locations = [
         LocationView(loc, [*(([loc.name]) if loc.name else []), *loc.address, loc.town, loc.postcode],
                      directions_href(loc, settings["C2C_DIRECTIONS_URL"]))
@@ -116,8 +133,11 @@ def present(service: Service, registry: Registry, settings: dict[str, Any], urls
         url=url,
         status_text=STATUS_TEXT.get(service.status, service.status),
         intervals=h.weekly_intervals(service.hours, service.always_open),
-        hours_rows=h.weekly_table(service.hours),
-        hours_summary=h.summary(service.hours, service.always_open) if service.hours or service.always_open else "",
+        hours_rows=[(day, "Monthly sessions only, see below" if text == "Closed" and day in session_days else text)
+                    for day, text in h.weekly_table(service.hours)],
+        hours_summary="; ".join(filter(None, [
+            h.summary(service.hours, service.always_open) if service.hours or service.always_open else "",
+            *(f"{days}: {text}" for days, text in sessions)])),
         stages=stages,
         areas=areas,
         groups=groups,
@@ -135,13 +155,23 @@ def present(service: Service, registry: Registry, settings: dict[str, Any], urls
         commitment=org.commitments[0] if org and org.commitments else None,
         search_text=" ".join(w for w in words if w).lower(),
         membership=membership(service, registry),
+        access=_terms(registry, "access", service.access) if "access" in registry.vocab else [],
+        dated=opening.dated_intervals(service, win, alerts) if opening.needs_dates(service, alerts) else None,
+        sessions=sessions,
+        next_session=opening.next_session(service, win, today),
+        bank_holidays_text=BANK_HOLIDAY_TEXT.get(service.bank_holidays, ""),
+        hours_changes=opening.changes(service, win, today, alerts),
+        report_head=report_head(service, page_url),
+        report_subject=report_subject(service),
     )
 
 
 def present_all(registry: Registry, settings: dict[str, Any], urls: Urls) -> list[ServiceView]:
     """Every service in directory order: open services A to Z, then temporarily closed,
     then closed for good (kept so people learn a service they knew has gone)."""
-    views = [present(s, registry, settings, urls) for s in registry.services.values()]
+    win = opening.window(settings["C2C_TODAY"])
+    alerts = list(registry.alerts.values())
+    views = [present(s, registry, settings, urls, win, alerts) for s in registry.services.values()]
     rank = {"active": 0, "temporarily-closed": 1, "closed": 2}
     return sorted(views, key=lambda v: (rank.get(v.service.status, 3), v.service.name.lower(), v.slug))
 
@@ -151,7 +181,8 @@ def hours_json(view: ServiceView) -> dict[str, Any]:
     of its record in services.json, and the data block on its own page, so a service page
     shows its state without downloading the whole directory's data."""
     return {"slug": view.service.slug, "status": view.service.status,
-            "intervals": [list(i) for i in view.intervals]}
+            "intervals": [list(i) for i in view.intervals],
+            **({"dated": [list(i) for i in view.dated]} if view.dated is not None else {})}
 
 
 def as_json(view: ServiceView) -> dict[str, Any]:
@@ -167,7 +198,7 @@ def as_json(view: ServiceView) -> dict[str, Any]:
         "in": view.membership,
         "referral_text": view.referral_short,
         "always_open": s.always_open,
-        "hours_listed": bool(s.hours) or s.always_open,
+        "hours_listed": bool(s.hours or s.sessions) or s.always_open,
         "hours_summary": view.hours_summary,
         "hours_note": s.hours_note,
         "phone": s.phone,

@@ -7,7 +7,7 @@
 (function () {
   "use strict";
 
-  var FACETS = ["stage", "area", "group", "referral", "free", "open", "q"];
+  var FACETS = ["stage", "area", "group", "access", "language", "referral", "free", "open", "q"];
   function listedUnder(facet) {
     return function (service, value) { return (service["in"][facet] || []).indexOf(value) >= 0; };
   }
@@ -15,6 +15,8 @@
     stage: listedUnder("stage"),
     area: listedUnder("area"),
     group: listedUnder("group"),
+    access: listedUnder("access"),
+    language: listedUnder("language"),
     referral: listedUnder("referral"),
     free: function (s) { return listedUnder("free")(s, "1"); }
   };
@@ -30,6 +32,8 @@
       stage: params.getAll("stage").filter(Boolean),
       area: params.get("area") || "",
       group: params.get("group") || "",
+      access: params.getAll("access").filter(Boolean),
+      language: params.get("language") || "",
       referral: params.get("referral") || "",
       free: params.get("free") === "1",
       open: params.get("open") === "1",
@@ -42,6 +46,8 @@
     state.stage.forEach(function (v) { params.append("stage", v); });
     if (state.area) params.set("area", state.area);
     if (state.group) params.set("group", state.group);
+    state.access.forEach(function (v) { params.append("access", v); });
+    if (state.language) params.set("language", state.language);
     if (state.referral) params.set("referral", state.referral);
     if (state.free) params.set("free", "1");
     if (state.open) params.set("open", "1");
@@ -50,7 +56,7 @@
     return text ? "?" + text : "";
   }
 
-  window.c2cDirectoryFilters = function (services, isOpen, minuteOfWeek) {
+  window.c2cDirectoryFilters = function (services, isOpen, momentOf) {
     var form = document.querySelector(".js-filters");
     var list = document.getElementById("results");
     if (!form || !list) return;
@@ -71,6 +77,9 @@
           !state.stage.some(function (v) { return tests.stage(s, v); })) return false;
       if (skip !== "area" && state.area && !tests.area(s, state.area)) return false;
       if (skip !== "group" && state.group && !tests.group(s, state.group)) return false;
+      // Every access fact asked for: someone who needs step-free access and a hearing loop needs both.
+      if (skip !== "access" && !state.access.every(function (v) { return tests.access(s, v); })) return false;
+      if (skip !== "language" && state.language && !tests.language(s, state.language)) return false;
       if (skip !== "referral" && state.referral && !tests.referral(s, state.referral)) return false;
       if (skip !== "free" && state.free && !tests.free(s)) return false;
       if (skip !== "open" && state.open && !isOpen(s, minute)) return false;
@@ -93,7 +102,7 @@
         var n = listed.filter(function (s) { return matches(s, state, minute, facet) && test(s); }).length;
         el.textContent = "(" + n + ")";
       });
-      ["area", "group"].forEach(function (facet) {
+      ["area", "group", "language"].forEach(function (facet) {
         form.querySelectorAll("select[name=" + facet + "] option[value]").forEach(function (option) {
           if (!option.value) return;
           var test = valueTest(facet, option.value, minute);
@@ -107,6 +116,8 @@
       form.elements.q.value = state.q;
       form.elements.area.value = state.area;
       form.elements.group.value = state.group;
+      form.elements.language.value = state.language;
+      form.querySelectorAll("input[name=access]").forEach(function (c) { c.checked = state.access.indexOf(c.value) >= 0; });
       form.querySelectorAll("input[name=referral]").forEach(function (r) { r.checked = r.value === state.referral; });
       form.elements.free.checked = state.free;
       form.elements.open.checked = state.open;
@@ -118,7 +129,7 @@
     }
 
     function apply(state) {
-      var minute = minuteOfWeek(new Date());
+      var minute = momentOf(new Date());
       var shown = 0;
       listed.forEach(function (s) {
         var ok = matches(s, state, minute, null);
@@ -131,7 +142,8 @@
       document.querySelectorAll(".js-result-jump").forEach(function (el) { el.textContent = shown + noun; });
       status.textContent = countText.textContent;
       noResults.hidden = shown > 0;
-      var inMore = state.stage.length + (state.area ? 1 : 0) + (state.group ? 1 : 0) + (state.referral ? 1 : 0);
+      var inMore = state.stage.length + (state.area ? 1 : 0) + (state.group ? 1 : 0) + (state.referral ? 1 : 0) +
+        state.access.length + (state.language ? 1 : 0);
       moreCount.textContent = inMore ? " (" + inMore + " selected)" : "";
       if (inMore) more.open = true;
       updateCounts(state, minute);
@@ -174,7 +186,7 @@
     writeForm(initial);
     apply(initial);
     form.hidden = false;
-    window.setInterval(function () { if (form.elements.open.checked) apply(formState()); else updateCounts(formState(), minuteOfWeek(new Date())); }, 60000);
+    window.setInterval(function () { if (form.elements.open.checked) apply(formState()); else updateCounts(formState(), momentOf(new Date())); }, 60000);
 
     setUpNearMe(list, originalOrder, services);
   };

@@ -162,7 +162,7 @@
   function render() {
     var list = read();
     var known = list.filter(function (slug) { return services[slug]; });
-    var minute = directory.minuteOfWeek(new Date());
+    var minute = directory.momentOf(new Date());
     listEl.replaceChildren();
     known.forEach(function (slug) { listEl.appendChild(item(services[slug], minute)); });
     app.querySelector(".js-shortlist-empty").hidden = known.length > 0;

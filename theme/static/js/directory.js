@@ -1,7 +1,8 @@
 // The services directory, enhanced. Every directory page works without this file.
 //
-// - "Open now" in UK time, at view time, from the weekly intervals the build computed
-//   (plugins/c2c_directory/hours.py): the words match hours.py `describe`.
+// - "Open now" in UK time, at view time, from the intervals the build computed: weekly
+//   (c2c_views/hours.py) or, for services with bank holidays, dated exceptions,
+//   sessions or alert extensions, dated (c2c_views/opening.py); the words match theirs.
 // - Filters that combine and live in the query string (?stage=&area=&group=&referral=
 //   &free=1&open=1&q=), with counts per value; Back and Forward restore them.
 // - "Sort by distance from me": the position stays in the browser.
@@ -88,9 +89,66 @@
     return daysAhead >= 7 ? time + " next " + name : time + " on " + name;
   }
 
-  function describe(service, minute) {
+  // ---- Dated hours (mirrors opening.py): bank holidays, exceptions, monthly sessions
+  // and severe-weather extensions arrive as epoch-minute ranges for the build's window.
+  var datedWindow = [0, 0];
+  var londonLong = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London", weekday: "long", day: "numeric", month: "long", year: "numeric",
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23"
+  });
+  function localParts(epochMinute) {
+    var p = parts(londonLong, new Date(epochMinute * 60000));
+    return {
+      dayNumber: Date.UTC(+p.year, MONTHS.indexOf(p.month), +p.day) / 86400000,
+      weekday: p.weekday, day: +p.day, month: p.month,
+      minute: (parseInt(p.hour, 10) % 24) * 60 + parseInt(p.minute, 10)
+    };
+  }
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+
+  function whenDated(now, at) {
+    var n = localParts(now);
+    var a = localParts(at);
+    var ahead = a.dayNumber - n.dayNumber;
+    var time = clock(a.minute);
+    if (ahead === 0) return time + " today";
+    if (ahead === 1) return time + " tomorrow";
+    if (ahead < 7) return time + " on " + a.weekday;
+    return time + " on " + a.weekday + " " + a.day + " " + a.month;
+  }
+
+  function usesDates(service, moment) {
+    return !!service.dated && moment.epoch >= datedWindow[0] && moment.epoch < datedWindow[1];
+  }
+
+  function describeDated(service, now) {
+    for (var i = 0; i < service.dated.length; i++) {
+      var start = service.dated[i][0];
+      var end = service.dated[i][1];
+      if (start <= now && now < end) {
+        return end >= datedWindow[1] ? "Open 24 hours" : "Open now until " + whenDated(now, end);
+      }
+      if (start > now) return "Closed now. Opens at " + whenDated(now, start);
+    }
+    return "";
+  }
+
+  function openDated(service, now) {
+    return service.dated.some(function (iv) { return iv[0] <= now && now < iv[1]; });
+  }
+
+  // A moment: the UK minute of the week and the epoch minute, for either kind of data.
+  function momentOf(date) {
+    date = date || new Date();
+    return { week: minuteOfWeek(date), epoch: Math.floor(date.getTime() / 60000) };
+  }
+
+  function describe(service, moment) {
     if (service.status === "closed") return "Closed permanently";
     if (service.status === "temporarily-closed") return "Temporarily closed";
+    if (usesDates(service, moment)) return describeDated(service, moment.epoch);
+    var minute = moment.week;
     var state = stateAt(service.intervals, minute);
     if (state.always) return "Open 24 hours";
     if (state.open) return "Open now until " + when(minute, state.changeAt);
@@ -98,8 +156,10 @@
     return "Closed now. Opens at " + when(minute, state.changeAt);
   }
 
-  function isOpen(service, minute) {
-    return service.status === "active" && stateAt(service.intervals, minute).open;
+  function isOpen(service, moment) {
+    if (service.status !== "active") return false;
+    if (usesDates(service, moment)) return openDated(service, moment.epoch);
+    return stateAt(service.intervals, moment.week).open;
   }
 
   // ---- Data ----------------------------------------------------------------------
@@ -128,13 +188,13 @@
   }
 
   window.c2cDirectory = {
-    siteRoot: siteRoot, loadServices: loadServices, describe: describe, minuteOfWeek: minuteOfWeek
+    siteRoot: siteRoot, loadServices: loadServices, describe: describe, momentOf: momentOf
   };
 
   // ---- Live status on cards and service pages ------------------------------------
   var bySlug = {};
   function showOpenStatus() {
-    var minute = minuteOfWeek(new Date());
+    var minute = momentOf(new Date());
     document.querySelectorAll(".js-open-status").forEach(function (el) {
       var service = bySlug[el.getAttribute("data-slug")];
       var text = service ? describe(service, minute) : "";
@@ -199,9 +259,10 @@
 
   var own = ownServices();
   (own ? Promise.resolve(own) : loadServices()).then(function (data) {
+    if (data.window) datedWindow = data.window;
     data.services.forEach(function (s) { bySlug[s.slug] = s; });
     showOpenStatus();
     window.setInterval(showOpenStatus, 60000);
-    if (window.c2cDirectoryFilters) window.c2cDirectoryFilters(data.services, isOpen, minuteOfWeek);
+    if (window.c2cDirectoryFilters) window.c2cDirectoryFilters(data.services, isOpen, momentOf);
   }).catch(function () { /* pages still show every service and their hours */ });
 })();
