@@ -43,7 +43,7 @@ def main(argv: list[str] | None = None) -> int:
 
     add_tool_commands(sub)
     args = parser.parse_args(argv)
-    if args.command in ("report", "new", "fmt"):
+    if args.command in ("report", "new", "fmt", "pr-summary"):
         return run_tool_command(args)
     if args.command == "validate":
         try:

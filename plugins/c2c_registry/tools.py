@@ -19,6 +19,10 @@ def add_tool_commands(sub) -> None:
     n.add_argument("slug", help="the file name without its ending (for a commitment: the organisation's)")
     n.add_argument("--name", default="", help="the organisation's or service's name")
     n.add_argument("--content", default="content", help="content folder (default: content)")
+    s = sub.add_parser("pr-summary", help="what a pull request changes, and its problems and warnings, in Markdown")
+    s.add_argument("--content", default="content", help="content folder (default: content)")
+    s.add_argument("--base", required=True, help="the git commit or branch the pull request is compared with")
+    s.add_argument("--build-date", help="the date warnings are worked out as of (default: today, UK time)")
     f = sub.add_parser("fmt", help="put content files in canonical key order and layout, keeping comments")
     f.add_argument("--check", action="store_true", help="only list files not in canonical form; exit 1 if any")
     f.add_argument("paths", nargs="*", help="files or folders (default: content)")
@@ -41,6 +45,14 @@ def run_tool_command(args: argparse.Namespace) -> int:
         code, message = new_file(args.kind, args.slug, content, today, args.name)
         print(message, file=sys.stderr if code else sys.stdout)
         return code
+    if args.command == "pr-summary":
+        from .pr_summary import changed_files, summary
+
+        if not content.is_dir():
+            print(f"c2c: there is no content folder at {content}", file=sys.stderr)
+            return 2
+        print(summary(content, changed_files(content, args.base), today, DEFAULTS["C2C_STALE_AFTER_DAYS"]), end="")
+        return 0
     return report(content, today, args.markdown)
 
 
