@@ -26,6 +26,7 @@ from .badges import BadgeView, LogoView, badge_views, logo_view
 from .charts import bar_chart, stacked_bar_chart
 from .history import Change, changes
 from .services import ServiceView, present_all
+from .submit import SubmitView, submit_view
 
 LATEST_COMMITMENTS = 6
 DIMENSION_TITLES = {"stages": "Pathway stages", "themes": "Themes", "areas": "Areas", "sectors": "Sectors"}
@@ -108,6 +109,7 @@ class SiteViews:
     charts: dict[str, Markup]
     directory: DirectoryViews
     changes: dict[str, Change]  # a record's source file -> when it last changed (git), its history page
+    submit: SubmitView  # what the /submit/ forms offer and where they send a file
     dimension_titles: dict[str, str] = field(default_factory=lambda: dict(DIMENSION_TITLES))
 
 
@@ -145,6 +147,7 @@ def build_views(registry: Registry, settings: dict[str, Any]) -> SiteViews:
         changes=changes(Path(settings["PATH"]), [r.source for kind in (orgs, commitments, registry.services.values())
                                                  for r in kind], settings.get("C2C_REPOSITORY_URL", ""))
         if settings.get("PATH") else {},  # no content folder (views built in a test): no history
+        submit=submit_view(registry, settings, urls),
     )
 
 
