@@ -6,10 +6,11 @@ commitment page; mistakes are reported next to the field; a reload keeps the dra
 from __future__ import annotations
 
 import shutil
+import subprocess
 
 import pytest
 
-from conftest import TINY, build_site, serve, validate
+from conftest import ROOT, TINY, build_site, serve, validate
 from watch import Watcher, axe_violations
 
 pytestmark = pytest.mark.browser
@@ -109,6 +110,9 @@ def test_keyboard_only_the_file_validates_and_builds_into_the_commitment_page(op
     (content / "pledges" / "alpha-trust-2026.md").write_text(text, "utf-8")
     checked = validate(content)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+    canonical = subprocess.run([str(ROOT / ".venv" / "bin" / "c2c"), "fmt", "--check", str(content / "pledges")],
+                               capture_output=True, text=True, timeout=60)
+    assert "alpha-trust-2026.md" not in canonical.stdout  # the form writes files as `c2c fmt` would
     out = tmp_path / "out"
     built = build_site(content, out)
     assert built.returncode == 0, built.stdout + built.stderr

@@ -16,11 +16,12 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from .files import COLLECTIONS
 from .schemas import SCHEMA_DIR
 from .source import split_front_matter
 
-KIND_OF_FOLDER = {"organisations": "organisation", "pledges": "commitment", "services": "service",
-                  "alerts": "alert"}
+# folder -> kind, for the kinds that are YAML with a schema (pages are Pelican Markdown)
+KIND_OF_FOLDER = {folder: kind for folder, (kind, _) in COLLECTIONS.items() if kind != "page"}
 
 
 def _yaml() -> YAML:

@@ -377,13 +377,14 @@
       if (shown[key]) return;
       shown[key] = true;
       var text = e.text || (group && group.dataset.missing) || 'Fill this in';
-      var control = group && (group.querySelector('input, select, textarea'));
+      var isList = group && group.classList.contains('js-repeat');  // a list: its Add button, no field to mark
+      var control = group && group.querySelector(isList ? '.js-repeat-add' : 'input, select, textarea');
       if (group) {
         if (group.classList.contains('govuk-form-group')) group.classList.add('govuk-form-group--error');
         var p = group.querySelector('.js-field-error');
         p.querySelector('.js-error-text').textContent = text;
         p.hidden = false;
-        if (control && control.type !== 'checkbox' && control.type !== 'radio') {
+        if (control && !isList && control.type !== 'checkbox' && control.type !== 'radio') {
           control.classList.add(control.tagName === 'SELECT' ? 'govuk-select--error'
             : control.tagName === 'TEXTAREA' ? 'govuk-textarea--error' : 'govuk-input--error');
           control.setAttribute('data-error-described', control.getAttribute('aria-describedby') || '');
