@@ -56,7 +56,8 @@ def test_action_plan_table_marks_overdue_in_words(tiny):
     table = by_class(main(page(tiny, "/pledges/alpha-trust-2021/")), "app-action-table", "table")[0]
     headers = [text(th) for th in table.iter("th")]
     assert headers == ["Pledge", "Stage", "Action", "Lead", "Deadline", "How impact is tracked", "Status", "Latest update"]
-    rows = {text(tr.findall("td")[2]): text(tr) for tr in table.iter("tr") if tr.findall("td")}
+    # Keyed by the action's own words (the cell also has its "use as a starting point" link).
+    rows = {(tr.findall("td")[2].text or "").strip(): text(tr) for tr in table.iter("tr") if tr.findall("td")}
     assert "Overdue" in rows["Overdue planned action"] and "Overdue" in rows["Overdue in-progress action"]
     assert "Overdue" not in rows["Dropped action, past due"] and "Overdue" not in rows["Done action"]
     assert "Due soon" in rows["Due-soon action"]
