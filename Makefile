@@ -33,6 +33,8 @@ $(VENDOR): $(STAMP_JS)
 	mkdir -p theme/static/vendor
 	cp node_modules/qrcode-generator/dist/qrcode.js theme/static/vendor/qrcode.js
 	cp node_modules/lunr/lunr.js theme/static/vendor/lunr.js
+	mkdir -p theme/static/vendor/json-schema
+	cp node_modules/@cfworker/json-schema/dist/esm/*.js theme/static/vendor/json-schema/
 	touch $@
 
 html: install
@@ -58,7 +60,7 @@ test: install browser-deps
 
 lint: $(STAMP_PY)
 	$(BIN)/ruff check plugins tests benchmarks
-	$(BIN)/mypy --ignore-missing-imports plugins/c2c_registry plugins/c2c_views plugins/c2c_badges plugins/c2c_search plugins/c2c_data plugins/c2c_lists
+	$(BIN)/mypy --ignore-missing-imports plugins/c2c_registry plugins/c2c_views plugins/c2c_badges plugins/c2c_search plugins/c2c_data plugins/c2c_lists plugins/c2c_submit
 
 clean:
 	rm -rf output .pytest_cache

@@ -3,7 +3,7 @@
 Each page type maps to a glob (relative to the output folder) that matches the pages of
 that type; the first match in sorted order is the representative the browser tests load.
 A page type with no match in the build is an error, never a skip: add a page type here
-when a new kind of page appears (submit is not built yet, so not listed).
+when a new kind of page appears.
 """
 
 from __future__ import annotations
@@ -53,6 +53,9 @@ PAGE_TYPES: dict[str, str] = {
     "search": "search/index.html",
     # Open data (plugins/c2c_data).
     "open data": "data/index.html",
+    # Taking part (plugins/c2c_submit).
+    "submit": "submit/index.html",
+    "submit service": "submit/service/index.html",
 }
 # Matches of a glob above that belong to another page type.
 NOT_OF_TYPE = {"service": re.compile(r"^directory/(areas|stages|shortlist|access|languages)/")}

@@ -35,6 +35,7 @@ def _formed_urls() -> list[str]:
         u.search(), u.search_manifest(), u.search_shard("x"),
         u.data(), u.data_table("x", "csv"), u.data_table("x", "json"), u.datapackage(), u.hsds_services(),
         u.hsds_service("x"), u.hsds_page(1), u.data_schemas(), u.data_schema("x"), u.feed(),
+        u.submit(), u.submit_service(),
     ]
 
 

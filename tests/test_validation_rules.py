@@ -386,7 +386,9 @@ def _cases_by_rule() -> dict[str, list[str]]:
         cases.setdefault(case[-1], []).append(f"test_bad_input.py CASES[{name!r}]")
     for text, _, rule in test_source.REJECTED:
         cases.setdefault(rule, []).append(f"test_source.py REJECTED {text[:30]!r}")
-    for module in (test_bad_input, test_source, inspect.getmodule(_cases_by_rule)):
+    import test_quality
+
+    for module in (test_bad_input, test_source, test_quality, inspect.getmodule(_cases_by_rule)):
         for name, function in inspect.getmembers(module, inspect.isfunction):
             for mark in getattr(function, "pytestmark", []):
                 if name.startswith("test_") and mark.name == "rule":

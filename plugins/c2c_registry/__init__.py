@@ -13,6 +13,7 @@ from pathlib import Path
 from pelican import signals
 
 from .problems import report
+from .quality import quality_warnings
 from .registry import InvalidContent, load_registry
 from .settings import check_settings
 
@@ -28,6 +29,12 @@ def load(pelican) -> None:
         raise InvalidContent(problems, report(problems, github=github))
     assert registry is not None  # no problems means a registry
     settings["C2C_REGISTRY"] = registry
+    warnings = quality_warnings(registry, settings["C2C_TODAY"], settings["C2C_STALE_AFTER_DAYS"])
+    settings["C2C_WARNINGS"] = warnings  # `c2c build` prints them; they never stop a build unless:
+    if warnings and settings["C2C_WARNINGS_AS_ERRORS"]:
+        github = os.environ.get("GITHUB_ACTIONS") == "true"
+        raise InvalidContent(warnings, report(warnings, github=github)
+                             + "\n(C2C_WARNINGS_AS_ERRORS is on, so these warnings stop the build.)")
 
 
 def register() -> None:

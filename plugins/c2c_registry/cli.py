@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from .model import Registry
-from .problems import CHECKER_FAILED, report
+from .problems import CHECKER_FAILED, Problem, report, warnings_report
 from .registry import InvalidContent, load_registry
 from .settings import SettingsError, build_date
 
@@ -25,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     v = sub.add_parser("validate", help="check every content file and report every problem")
     v.add_argument("--content", default="content", help="content folder (default: content)")
     v.add_argument("paths", nargs="*", help="only report problems in these files (all are still read, for cross-references)")
+    v.add_argument("--build-date", help="the date warnings are worked out as of, YYYY-MM-DD (default: today, UK time)")
+    v.add_argument("--warnings-as-errors", action="store_true",
+                   help="exit 1 when there are content-quality warnings (as C2C_WARNINGS_AS_ERRORS does for a build)")
     b = sub.add_parser("build", help="validate, then build the site; the old output stays until the new one is complete")
     b.add_argument("--content", default="content", help="content folder (default: content)")
     b.add_argument("--output", default="output", help="output folder (default: output)")
@@ -36,10 +39,15 @@ def main(argv: list[str] | None = None) -> int:
     i = sub.add_parser("import-hsds", help="turn Open Referral (HSDS 3.0 / ORUK) service JSON into service files")
     i.add_argument("file", help="a JSON file: one service, an array of services, or an API page with `contents`")
     i.add_argument("--content", default="content", help="content folder to write services/ into (default: content)")
+    from .tools import add_tool_commands, run_tool_command
+
+    add_tool_commands(sub)
     args = parser.parse_args(argv)
+    if args.command in ("report", "new", "fmt", "pr-summary"):
+        return run_tool_command(args)
     if args.command == "validate":
         try:
-            return validate(Path(args.content), args.paths)
+            return validate(Path(args.content), args.paths, args.build_date, args.warnings_as_errors)
         except Exception:  # load_registry names the file when it can; this is the last resort
             print("c2c: the checker itself failed; this is a fault in c2c, not in your content: please report it",
                   file=sys.stderr)
@@ -66,21 +74,40 @@ def _count(n: int, noun: str) -> str:
     return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
-def validate(content: Path, only: list[str] | None = None) -> int:
+def validate(content: Path, only: list[str] | None = None, date_text: str | None = None,
+             warnings_as_errors: bool = False) -> int:
+    from .quality import quality_warnings
+    from .settings import DEFAULTS
+
     if not content.is_dir():
         print(f"c2c: there is no content folder at {content}", file=sys.stderr)
         return 2
+    try:
+        today = build_date(date_text)
+    except SettingsError as err:
+        print(f"c2c: {err}", file=sys.stderr)
+        return 2
     registry, problems = load_registry(content)
+    github = os.environ.get("GITHUB_ACTIONS") == "true"
     if only:
-        wanted = {str(Path(p).resolve()) for p in only}
-        base = content.resolve().parent
-        problems = [p for p in problems if str((base / p.path).resolve()) in wanted]
+        problems = _only(problems, content, only)
     if problems:
-        print(report(problems, github=os.environ.get("GITHUB_ACTIONS") == "true"))
+        print(report(problems, github=github))
         return 2 if any(p.rule == CHECKER_FAILED for p in problems) else 1
     assert registry is not None  # no problems means a registry
+    warnings = quality_warnings(registry, today, DEFAULTS["C2C_STALE_AFTER_DAYS"])
+    warnings = _only(warnings, content, only) if only else warnings
     print(f"No problems found in {content}: {contents(registry)}.")
-    return 0
+    if warnings:
+        print(warnings_report(warnings, github=github))
+    return 1 if warnings and warnings_as_errors else 0
+
+
+def _only(problems: list[Problem], content: Path, only: list[str]) -> list[Problem]:
+    """The problems in the files named on the command line."""
+    wanted = {str(Path(p).resolve()) for p in only}
+    base = content.resolve().parent
+    return [p for p in problems if str((base / p.path).resolve()) in wanted]
 
 
 def build(content: Path, output: Path, date_text: str | None, settings_file: Path) -> int:
@@ -138,6 +165,8 @@ def build(content: Path, output: Path, date_text: str | None, settings_file: Pat
     pages = sum(1 for _ in staging.rglob("*.html"))
     _swap(staging, output)
     print(f"Built {pages} pages into {output} as of {today.isoformat()}, from {contents(settings['C2C_REGISTRY'])}.")
+    if settings.get("C2C_WARNINGS"):
+        print(warnings_report(settings["C2C_WARNINGS"], github=os.environ.get("GITHUB_ACTIONS") == "true"))
     return 0
 
 

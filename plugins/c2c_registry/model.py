@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from .when import When
 
@@ -264,6 +265,8 @@ class Registry:
     commitments: dict[str, Commitment]
     services: dict[str, Service]
     alerts: dict[str, Alert] = field(default_factory=dict)
+    # Each file as read (data and where each value was), by path: warnings name the line.
+    sources: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def stages(self) -> list[Term]:

@@ -12,7 +12,7 @@ import math
 import unicodedata
 from dataclasses import dataclass
 
-from .rules import known_rule
+from .rules import is_warning, known_rule
 
 SHOWN_CHARS = 80  # a value longer than this is shortened with an ellipsis
 
@@ -102,7 +102,13 @@ class Problem:
         text = f"{self.field}: {self.message}"
         text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
         path = self.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
-        return f"::error file={path},line={self.line},col={self.column},title={self.rule}::{text}"
+        level = "warning" if self.warning else "error"
+        return f"::{level} file={path},line={self.line},col={self.column},title={self.rule}::{text}"
+
+    @property
+    def warning(self) -> bool:
+        """A content-quality warning (shown, not blocking) rather than an error."""
+        return is_warning(self.rule)
 
 
 CHECKER_FAILED = "checker-failed"
@@ -128,4 +134,18 @@ def report(problems: list[Problem], github: bool = False) -> str:
     if any(p.rule == CHECKER_FAILED for p in problems):
         summary += " The checker itself failed on a file: that is a fault in c2c, not in your content; please report it."
     lines.append(summary)
+    return "\n".join(lines)
+
+
+def warnings_report(warnings: list[Problem], github: bool = False) -> str:
+    """Content-quality warnings, one a line like problems, then a count that says they
+    do not stop anything."""
+    if not warnings:
+        return ""
+    lines = [f"warning: {w.plain()}" for w in sorted(warnings)]
+    if github:
+        lines += [w.github() for w in sorted(warnings)]
+    files = len({w.path for w in warnings})
+    lines.append(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''} in {files} file"
+                 f"{'s' if files != 1 else ''}: worth a look before approval, but they do not stop the build.")
     return "\n".join(lines)

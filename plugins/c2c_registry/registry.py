@@ -126,7 +126,9 @@ def build_registry(files: dict[str, list[ContentFile]], vocab: dict[str, dict[st
         org.commitments.sort(key=lambda c: (c.held, c.slug), reverse=True)
     alerts = {f.slug: _alert(f) for f in each("alert")}
     trail.clear()
-    return Registry(vocab=vocab, organisations=orgs, commitments=commitments, services=services, alerts=alerts)
+    sources = {f.path: f for kind in files for f in files[kind]}
+    return Registry(vocab=vocab, organisations=orgs, commitments=commitments, services=services, alerts=alerts,
+                    sources=sources)
 
 
 def _date(value: str | None) -> date | None:

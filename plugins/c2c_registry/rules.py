@@ -19,6 +19,7 @@ class Rule:
     name: str  # short, kebab-case
     description: str  # one sentence for WMCA staff
     example: str  # a problem line as `c2c validate` prints it
+    warning: bool = False  # a content-quality warning: shown, never blocking unless configured
 
 
 _RULES = (
@@ -163,6 +164,32 @@ _RULES = (
     Rule("missing-vocabulary", "Every vocabulary file (stages, stage groups, themes, areas, sectors, client "
          "groups) is in schemas/vocabularies/.",
          "schemas/vocabularies/themes.yaml:1:1: (file): this vocabulary file is missing [missing-vocabulary]"),
+    # -- content-quality warnings (c2c_registry/quality.py): shown, not blocking ---------------
+    Rule("pledge-without-action", "Warning: every pledge has at least one action in the plan that delivers it.",
+         "content/pledges/example-trust-2024.md:20:9: pledges[1].id: no action in the plan delivers the pledge "
+         "'culture'; add an action with `pledge: culture` [pledge-without-action]", warning=True),
+    Rule("action-lead-measure", "Warning: every action names a lead and says how its impact is tracked.",
+         "content/pledges/example-trust-2024.md:30:14: actions[0].pledge: this action has no lead; add `lead:` "
+         "with initials or a role title, e.g. 'Housing Services Manager' [action-lead-measure]", warning=True),
+    Rule("lead-full-name", "Warning: a lead is initials or a role title, not a person's full name (plans are "
+         "published).",
+         "content/pledges/example-trust-2024.md:31:11: actions[0].lead: 'Jane Smith' looks like a person's full "
+         "name; the plan is published, so write initials (e.g. 'JS') or a role title (e.g. 'Housing Services "
+         "Manager') [lead-full-name]", warning=True),
+    Rule("deadline-before-approval", "Warning: an open action's deadline had not already passed when the plan "
+         "was approved.",
+         "content/pledges/example-trust-2024.md:33:10: actions[0].due: the deadline (2024-05-20) had already "
+         "passed when the plan was approved (2024-06-01); give a new deadline or mark the action done "
+         "[deadline-before-approval]", warning=True),
+    Rule("stage-without-pledge", "Warning: a stage the discussion log raised as a gap or an opportunity has a "
+         "pledge.",
+         "content/pledges/example-trust-2024.md:14:15: discussion.gaps[0].stages: the discussion raised the stage "
+         "'Move-on support' but no pledge is at that stage; add a pledge for it or say in the story why not "
+         "[stage-without-pledge]", warning=True),
+    Rule("stale-service", "Warning: a directory service was verified within C2C_STALE_AFTER_DAYS (a year) of "
+         "the build date.",
+         "content/services/night-shelter.yaml:9:16: last_verified: not verified since 2025-01-10 (more than 365 "
+         "days); check the listing with the provider and update `last_verified:` [stale-service]", warning=True),
 )
 
 RULES: dict[str, Rule] = {rule.name: rule for rule in _RULES}
@@ -175,6 +202,11 @@ def known_rule(name: str) -> str:
     if name not in RULES:
         raise ValueError(f"{name!r} is not a rule in c2c_registry/rules.py; register it there first")
     return name
+
+
+def is_warning(name: str) -> bool:
+    """Whether a rule is a content-quality warning rather than an error."""
+    return RULES[name].warning
 
 
 def markdown_table() -> str:

@@ -54,6 +54,12 @@ DEFAULTS: dict[str, Any] = {
     "C2C_OFFLINE_BUDGET_KB": 300,
     # Services per page of the Open Referral pages (/data/hsds/pages/<n>.json).
     "C2C_HSDS_PAGE_SIZE": 20,
+    # Content-quality warnings (a pledge with no action, a lead written as a full name, a
+    # stale service...) are shown but never stop a build, unless this is True.
+    "C2C_WARNINGS_AS_ERRORS": False,
+    # The branch of C2C_REPOSITORY_URL that the /submit/ form's prefilled "create new file"
+    # page (which starts a pull request) proposes the file to.
+    "C2C_SUBMIT_BRANCH": "main",
 }
 
 
@@ -73,7 +79,7 @@ def check_settings(settings: dict[str, Any]) -> None:
     settings["C2C_TODAY"] = build_date(settings["C2C_BUILD_DATE"])
 
 
-_INTERNAL = {"C2C_TODAY", "C2C_REGISTRY", "C2C_VIEWS", "C2C_CSP"}
+_INTERNAL = {"C2C_TODAY", "C2C_REGISTRY", "C2C_VIEWS", "C2C_CSP", "C2C_WARNINGS"}
 
 
 def build_date(value: Any) -> date:

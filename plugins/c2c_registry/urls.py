@@ -217,6 +217,24 @@ class Urls:
         """Atom feed of new and updated commitments."""
         return "feeds/commitments.atom"
 
+    # -- taking part (plugins/c2c_submit) --------------------------------------------
+    def submit(self) -> str:
+        """How to take part, and the form that builds a commitment file."""
+        return "submit/"
+
+    def submit_service(self) -> str:
+        """The form that builds a directory service file."""
+        return f"{self.submit()}service/"
+
+    def submit_from(self, item) -> str:
+        """The commitment form, starting from a published pledge or action (its words in
+        the query string, so the form needs nothing else to prefill)."""
+        if hasattr(item, "pledge"):  # an action (a pledge may have a measure too, but no pledge)
+            params = {"start": "action", "text": item.text, "measure": item.measure, "stage": item.stage}
+        else:
+            params = {"start": "pledge", "text": item.text, "stage": item.stage, "themes": ",".join(item.themes)}
+        return f"{self.submit()}?{urlencode({k: v for k, v in params.items() if v})}"
+
     # -- files every site has -------------------------------------------------------
     def theme(self, path: str) -> str:
         """A file of the theme (CSS, scripts, images, vendored libraries)."""
@@ -297,7 +315,7 @@ RESERVED_SERVICE_SLUGS = _directory_own_pages()
 # kind is covered when its method is added.
 # Content pages themselves, helpers, and places on another page (a commitment's, which
 # is asked anyway); later pages of a list live under the list's own folder.
-_NOT_SITE_PAGES = {"page", "record", "absolute", "home", "pledge", "action", "discussion_item", "paged"}
+_NOT_SITE_PAGES = {"page", "record", "absolute", "home", "pledge", "action", "discussion_item", "paged", "submit_from"}
 
 
 class _Probe(str):

@@ -30,6 +30,7 @@ from .languages import language_name
 from .opening import window
 from .paging import Page, paginate
 from .services import ServiceView, present_all
+from .submit import SubmitView, submit_view
 
 LATEST_COMMITMENTS = 6
 DIMENSION_TITLES = {"stages": "Pathway stages", "themes": "Themes", "areas": "Areas", "sectors": "Sectors"}
@@ -134,6 +135,7 @@ class SiteViews:
     charts: dict[str, Markup]
     directory: DirectoryViews
     changes: dict[str, Change]  # a record's source file -> when it last changed (git), its history page
+    submit: SubmitView  # what the /submit/ forms offer and where they send a file
     dimension_titles: dict[str, str] = field(default_factory=lambda: dict(DIMENSION_TITLES))
     organisations_by_slug: dict[str, Organisation] = field(default_factory=dict)  # partners named by slug
     # The long lists cut into pages: "organisations", "commitments" and the progress
@@ -177,6 +179,7 @@ def build_views(registry: Registry, settings: dict[str, Any]) -> SiteViews:
         if settings.get("PATH") else {},  # no content folder (views built in a test): no history
         organisations_by_slug=dict(registry.organisations),
         pages=long_lists(orgs, commitments, figures, settings["C2C_PAGE_SIZE"], urls),
+        submit=submit_view(registry, settings, urls),
     )
 
 

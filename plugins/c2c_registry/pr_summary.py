@@ -1,0 +1,105 @@
+"""`c2c pr-summary --base REF`: what a pull request adds or changes, in plain English,
+for the job summary WMCA reviewers read before the diff.
+
+The changed files come from git; what they hold comes from the registry as loaded and
+checked (the only parser), so the summary says what the site will show.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+from .files import COLLECTIONS
+from .model import Registry
+from .problems import Problem
+from .quality import quality_warnings
+from .registry import load_registry
+from .report import _md
+
+STATUS_WORDS = {"A": "Added", "M": "Changed", "D": "Removed"}
+_LIMIT = 50  # lines per list: a summary, not the whole log
+
+
+def changed_files(content: Path, base: str) -> list[tuple[str, str]]:
+    """(A|M|D, path as the registry names it) for each content file changed since `base`."""
+    top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=content, capture_output=True, text=True,
+                         check=True).stdout.strip()
+    out = subprocess.run(["git", "diff", "--name-status", "--no-renames", f"{base}...HEAD", "--", "."],
+                         cwd=content, capture_output=True, text=True, check=True).stdout
+    root = content.resolve().parent
+    found = []
+    for line in out.splitlines():
+        status, _, path = line.partition("\t")
+        full = (Path(top) / path).resolve()
+        try:
+            shown = str(full.relative_to(root))
+        except ValueError:
+            continue
+        found.append((status[:1], shown))
+    return found
+
+
+def _describe(registry: Registry | None, path: str) -> str:
+    if registry is None:
+        return ""
+    vocab = registry.vocab["stages"]
+    for c in registry.commitments.values():
+        if c.source == path:
+            stages = Counter(p.stage for p in c.pledges)
+            per_stage = ", ".join(f"{vocab[s].name} {n}" for s, n in stages.items())
+            no_lead = sum(1 for a in c.actions if not a.lead)
+            return (f"{_md(c.organisation.name)}, {c.approach.replace('-', ' ')} held {c.held.isoformat()}: "
+                    f"{len(c.pledges)} pledge{'s' if len(c.pledges) != 1 else ''} ({per_stage}); "
+                    f"{len(c.actions)} action{'s' if len(c.actions) != 1 else ''}"
+                    + (f", {no_lead} without a lead" if no_lead else ""))
+    for o in registry.organisations.values():
+        if o.source == path:
+            return f"{_md(o.name)} (C2C status: {o.c2c_status})"
+    for s in registry.services.values():
+        if s.source == path:
+            return f"{_md(s.name)}, last verified {s.last_verified.isoformat()}"
+    return ""
+
+
+def _kind(path: str) -> str:
+    parts = Path(path).parts
+    return next((COLLECTIONS[p][0] for p in parts[1:-1] if p in COLLECTIONS), "file")
+
+
+def _lines(items: list[Problem]) -> list[str]:
+    lines = [f"- `{_md(p.path)}` line {p.line}: {_md(p.field)}: {_md(p.message)} ({p.rule})" for p in items[:_LIMIT]]
+    if len(items) > _LIMIT:
+        lines.append(f"- … and {len(items) - _LIMIT} more; run `c2c validate` to see them all")
+    return lines
+
+
+def summary(content: Path, changes: list[tuple[str, str]], today: date, stale_days: int) -> str:
+    registry, problems = load_registry(content)
+    lines = ["# C2C submission check", "", "## What this pull request changes", ""]
+    if not changes:
+        lines.append("No content files changed.")
+    for status, path in changes:
+        words = _describe(registry, path) or _kind(path)
+        lines.append(f"- {STATUS_WORDS.get(status, 'Changed')} {_kind(path)} `{_md(path)}`: {words}")
+    changed = {path for _, path in changes}
+    lines += ["", "## Problems", ""]
+    if problems:
+        lines.append(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}: the site cannot be built until "
+                     "they are fixed. Each is also shown next to its line in the Files changed tab.")
+        lines += [""] + _lines(problems)
+    else:
+        lines.append("None: every file passed the checks.")
+    if registry is not None:
+        warnings = [w for w in quality_warnings(registry, today, stale_days) if w.path in changed]
+        lines += ["", "## Warnings", ""]
+        if warnings:
+            lines.append(f"{len(warnings)} thing{'s' if len(warnings) != 1 else ''} worth a look before approving "
+                         "(they do not stop the build):")
+            lines += [""] + _lines(warnings)
+        else:
+            lines.append("None in the changed files.")
+    lines.append("")
+    return "\n".join(lines)
