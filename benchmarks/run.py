@@ -69,7 +69,7 @@ DEFAULT_PAGINATION = 10
 
 def env(cache: Path) -> dict[str, str]:
     """The environment of every measured command: this worktree's plugins, caches in `cache`."""
-    return {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "C2C_CACHE": str(cache / "c2c"),
+    return {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "C2C_PARSE_CACHE": str(cache / "parsed"),
             "C2C_IMAGE_CACHE": str(cache / "images")}
 
 
