@@ -46,13 +46,13 @@ from c2c_registry.settings import check_settings
 from c2c_search import build_files, load_glossary
 from c2c_views import build_views
 registry, problems = load_registry(Path(sys.argv[1]))
-settings = {"C2C_BUILD_DATE": "%s", "SITEURL": ""}
+settings = {"C2C_BUILD_DATE": sys.argv[2], "SITEURL": ""}
 check_settings(settings)
 views = build_views(registry, settings)
 start = time.perf_counter()
 build_files(views, load_glossary())
 print(time.perf_counter() - start)
-""" % BUILD_DATE
+"""
 VANILLA_SETTINGS = """
 AUTHOR = "Bench"
 SITENAME = "Vanilla"
@@ -124,7 +124,7 @@ def measure(size: str, work: Path, runs: int) -> dict[str, list[tuple[float, flo
         changed.write_text(original.replace("summary: ", f"summary: Changed in run {run}. ", 1))
         results["rebuild"].append(timed(build, env(cache))[:2])
         changed.write_text(original)
-        seconds, peak, text = timed([PYTHON, "-c", SEARCH_ONLY, str(content)], env(cache))
+        seconds, peak, text = timed([PYTHON, "-c", SEARCH_ONLY, str(content), BUILD_DATE], env(cache))
         results["search index"].append((float(text.split()[-1]), peak))
     vanilla_corpus(work / size / "vanilla" / "content", pages)
     for _ in range(runs):

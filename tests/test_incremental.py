@@ -12,9 +12,9 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from conftest import BUILD_DATE, ROOT, TINY, free_port
-
 from c2c_registry.urls import Urls
+
+from conftest import BUILD_DATE, ROOT, TINY, free_port
 
 
 def _env(cache: Path) -> dict[str, str]:
