@@ -67,17 +67,20 @@ DEFAULT_PAGINATION = 10
 """
 
 
+CODE = ROOT  # the project folder whose plugins and settings are measured (--code)
+
+
 def env(cache: Path) -> dict[str, str]:
-    """The environment of every measured command: this worktree's plugins, caches in `cache`."""
-    return {**os.environ, "PYTHONPATH": str(ROOT / "plugins"), "C2C_PARSE_CACHE": str(cache / "parsed"),
+    """The environment of every measured command: the measured plugins, caches in `cache`."""
+    return {**os.environ, "PYTHONPATH": str(CODE / "plugins"), "C2C_PARSE_CACHE": str(cache / "parsed"),
             "C2C_IMAGE_CACHE": str(cache / "images")}
 
 
-def timed(cmd: list[str], environ: dict[str, str], cwd: Path = ROOT) -> tuple[float, float, str]:
+def timed(cmd: list[str], environ: dict[str, str], cwd: Path | None = None) -> tuple[float, float, str]:
     """(wall seconds, peak resident MB of the process tree, stdout) of one command."""
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=cwd, env=environ, stdout=out, stderr=err)
+        proc = subprocess.Popen(cmd, cwd=cwd or CODE, env=environ, stdout=out, stderr=err)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)
@@ -163,7 +166,12 @@ def main() -> None:
     parser.add_argument("--size", choices=[*SIZES, "all"], default="small")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, help="folder for the corpora and outputs (default: a temporary one)")
+    parser.add_argument("--code", type=Path, default=ROOT,
+                        help="measure another copy of the project (its plugins/, pelicanconf.py, theme/), "
+                             "e.g. an older commit from `git archive`; the generator and this script stay these")
     args = parser.parse_args()
+    global CODE
+    CODE = args.code.resolve()
     sizes = list(SIZES) if args.size == "all" else [args.size]
     with tempfile.TemporaryDirectory(prefix="c2c-bench-") as tmp:
         work = args.work or Path(tmp)
