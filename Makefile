@@ -43,8 +43,9 @@ html: install
 validate: $(STAMP_PY)
 	$(BIN)/c2c validate --content content
 
-serve: html
-	$(BIN)/c2c serve --output output --port $(PORT)
+# Builds, serves, and rebuilds on every change to content/, schemas/ or theme/.
+serve: install
+	$(BIN)/c2c serve --watch --content content --output output --port $(PORT) $(if $(BUILD_DATE),--build-date $(BUILD_DATE))
 
 # Headless Chromium from Debian for the browser tests (Playwright drives it); as root, or
 # through sudo when there is one.

@@ -51,6 +51,10 @@ class ImageCache:
         self.drawn = 0
         self.reused = 0
 
+    def has(self, kind: str, digest: str, names: list[str]) -> bool:
+        folder = self.root / kind / digest[:2] / digest
+        return all((folder / name).is_file() for name in names)
+
     def files(self, kind: str, digest: str, names: list[str], make: Callable[[], dict[str, bytes]]) -> dict[str, Path]:
         folder = self.root / kind / digest[:2] / digest
         paths = {name: folder / name for name in names}

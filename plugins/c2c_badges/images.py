@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -16,6 +17,7 @@ from PIL import Image, ImageOps
 
 from c2c_registry.urls import BADGE_FILES
 from c2c_views.badges import BadgeView
+from c2c_views.parallel import forked_map
 from c2c_views.views import SiteViews
 
 from .cache import ImageCache, code_digest, copy_to, key
@@ -66,21 +68,34 @@ def badge_files(view: BadgeView, fonts: FontSet, artwork: Artwork | None) -> dic
 
 
 def write_images(views: SiteViews, content: Path, output: Path, cache: ImageCache, artwork_setting: str) -> None:
-    """Draw (or copy from the cache) every badge and logo into the output."""
+    """Draw (or copy from the cache) every badge and logo into the output. What the cache
+    lacks is drawn first, on every core (c2c_views.parallel)."""
     code = code_digest()
+    # (cache kind, cache key, file names, how to draw, name -> address in the output)
+    wanted: list[tuple[str, str, list[str], Callable[[], dict[str, bytes]], dict[str, str]]] = []
     if views.badges:
         fonts = FontSet(prepared_dir=cache.root / "fonts")
+        fonts.prepared(0)  # made once here, not by each worker
         artwork = load_artwork(artwork_setting)
         art_digest = artwork.digest if artwork else ""
         for view in views.badges.values():
             inputs = key("badge", code, fonts.digest, art_digest, view.organisation.name, view.status_line,
                          view.state, view.holds, view.alt)
-            files = cache.files("badges", inputs, list(BADGE_FILES.values()),
-                                partial(badge_files, view, fonts, artwork))
-            copy_to(files, output, {BADGE_FILES[kind]: url for kind, url in view.images.items()})
+            wanted.append(("badges", inputs, list(BADGE_FILES.values()), partial(badge_files, view, fonts, artwork),
+                           {BADGE_FILES[kind]: url for kind, url in view.images.items()}))
     for logo in views.logos.values():
         source = content.joinpath(*LOGO_FOLDER, logo.organisation.logo)
         inputs = key("logo", code, hashlib.sha256(source.read_bytes()).hexdigest())
-        files = cache.files("logos", inputs, logo_names(), partial(reencode, source))
-        copy_to(files, output, {file_name(size, fmt): url for size, formats in logo.files.items()
-                                for fmt, url in formats.items()})
+        wanted.append(("logos", inputs, logo_names(), partial(reencode, source),
+                       {file_name(size, fmt): url for size, formats in logo.files.items()
+                        for fmt, url in formats.items()}))
+    missing = {(kind, inputs): make for kind, inputs, names, make, _ in wanted if not cache.has(kind, inputs, names)}
+    drawn = dict(zip(missing, forked_map(list(missing.values())), strict=True))
+    for kind, inputs, names, make, urls in wanted:
+        made = drawn.get((kind, inputs))
+        files = cache.files(kind, inputs, names, make if made is None else partial(_given, made))
+        copy_to(files, output, urls)
+
+
+def _given(made: dict[str, bytes]) -> dict[str, bytes]:
+    return made

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pelican import signals
 
+from .cache import cache_folder
 from .problems import report
 from .quality import quality_warnings
 from .registry import InvalidContent, load_registry
@@ -23,7 +24,7 @@ __all__ = ["InvalidContent", "register"]
 def load(pelican) -> None:
     settings = pelican.settings
     check_settings(settings)
-    registry, problems = load_registry(Path(settings["PATH"]))
+    registry, problems = load_registry(Path(settings["PATH"]), cache_dir=cache_folder(settings["C2C_PARSE_CACHE"]))
     if problems:
         github = os.environ.get("GITHUB_ACTIONS") == "true"
         raise InvalidContent(problems, report(problems, github=github))

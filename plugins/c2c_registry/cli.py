@@ -13,6 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from .cache import cache_folder
 from .model import Registry
 from .problems import CHECKER_FAILED, Problem, report, warnings_report
 from .registry import InvalidContent, load_registry
@@ -36,6 +37,11 @@ def main(argv: list[str] | None = None) -> int:
     s = sub.add_parser("serve", help="serve a built site on this computer, with the site's own page for missing addresses")
     s.add_argument("--output", default="output", help="the built site (default: output)")
     s.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    s.add_argument("--watch", action="store_true",
+                   help="build first, then rebuild whenever a file in the content folder, schemas/ or theme/ changes")
+    s.add_argument("--content", default="content", help="with --watch: content folder (default: content)")
+    s.add_argument("--settings", default="pelicanconf.py", help="with --watch: Pelican settings file")
+    s.add_argument("--build-date", help="with --watch: the date to build as, YYYY-MM-DD (default: today)")
     i = sub.add_parser("import-hsds", help="turn Open Referral (HSDS 3.0 / ORUK) service JSON into service files")
     i.add_argument("file", help="a JSON file: one service, an array of services, or an API page with `contents`")
     i.add_argument("--content", default="content", help="content folder to write services/ into (default: content)")
@@ -52,6 +58,10 @@ def main(argv: list[str] | None = None) -> int:
             print("c2c: the checker itself failed; this is a fault in c2c, not in your content: please report it",
                   file=sys.stderr)
             return 2
+    if args.command == "serve" and args.watch:
+        from .watch import serve_and_watch
+
+        return serve_and_watch(Path(args.content), Path(args.output), args.port, Path(args.settings), args.build_date)
     if args.command == "serve":
         from .serve import serve
 
@@ -87,7 +97,7 @@ def validate(content: Path, only: list[str] | None = None, date_text: str | None
     except SettingsError as err:
         print(f"c2c: {err}", file=sys.stderr)
         return 2
-    registry, problems = load_registry(content)
+    registry, problems = load_registry(content, cache_dir=cache_folder())
     github = os.environ.get("GITHUB_ACTIONS") == "true"
     if only:
         problems = _only(problems, content, only)

@@ -7,17 +7,26 @@ request cannot make the checker read (or print) a file from outside content/.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .problems import Problem
 from .reading import NOT_A_FILE, SYMLINK, read_text
 from .schemas import schema_problems
 from .source import SourceError, SourceMap, dotted, parse_yaml, split_front_matter
+
+
+def entry_key(kind: str, path: str, text: str) -> str:
+    """A cached record's key: the same kind, path and text give the same record."""
+    return hashlib.sha256(f"{kind}\0{path}\0{text}".encode()).hexdigest()
+
+if TYPE_CHECKING:
+    from .cache import ParseCache
 
 # folder under content/ -> (kind of file, file endings it holds)
 COLLECTIONS = {
@@ -133,11 +142,28 @@ def discover(content_dir: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
     return found, problems
 
 
-def read_content_file(kind: str, path: Path, content_dir: Path) -> ContentFile:
-    """Read, parse and schema-check one file. Never raises for bad content."""
+def read_content_file(kind: str, path: Path, content_dir: Path, cache: ParseCache | None = None) -> ContentFile:
+    """Read, parse and schema-check one file (or take the record of the same text from
+    `cache`). Never raises for bad content."""
     record = ContentFile(kind=kind, slug=path.stem, path=display_path(path, content_dir))
     try:
         text = read_text(path)
+    except SourceError as err:
+        record.problems.append(Problem(record.path, err.line, err.column, err.field, err.message, err.rule))
+        return record
+    if cache is None:
+        return _parse(record, text)
+    key = entry_key(kind, record.path, text)
+    cached = cache.get(key)
+    if cached is None:
+        cached = _parse(record, text)
+        cache.put(key, cached)
+    return cached
+
+
+def _parse(record: ContentFile, text: str) -> ContentFile:
+    kind = record.kind
+    try:
         offset = 0
         if kind == "commitment":
             text, record.body, offset = split_front_matter(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from .cache import ParseCache
 from .checks import Corpus, run_checks
 from .files import ContentFile, discover, display_path, read_content_file, read_vocabulary
 from .markup import render_markdown
@@ -64,19 +65,24 @@ def load_vocabularies(vocab_dir: Path) -> tuple[dict[str, dict[str, Term]], list
     return vocab, problems
 
 
-def load_registry(content_dir: Path, vocab_dir: Path | None = None) -> tuple[Registry | None, list[Problem]]:
+def load_registry(content_dir: Path, vocab_dir: Path | None = None,
+                  cache_dir: Path | None = None) -> tuple[Registry | None, list[Problem]]:
     """The registry, or None with every problem found in every file. Never raises for
     anything a file holds: if the checker itself fails, that is a problem naming the
-    file (rule checker-failed), and `c2c validate` exits 2 rather than 1."""
+    file (rule checker-failed), and `c2c validate` exits 2 rather than 1. With
+    `cache_dir`, files whose text is unchanged since the last run are not parsed again."""
     content_dir = Path(content_dir)
+    cache = ParseCache(cache_dir, content_dir) if cache_dir else None
     vocab, problems = load_vocabularies(vocab_dir or SCHEMA_DIR / "vocabularies")
     found, stray = discover(content_dir)
     problems += stray
     files: dict[str, list[ContentFile]] = {}
     for kind, path in found:
-        record = _read(kind, path, content_dir)
+        record = _read(kind, path, content_dir, cache)
         files.setdefault(kind, []).append(record)
         problems += record.problems
+    if cache:
+        cache.save()  # before the cross-file checks, which only read the records
     problems += run_checks(Corpus(files, vocab, content_dir))
     if problems:
         return None, sorted(set(problems))
@@ -88,12 +94,12 @@ def load_registry(content_dir: Path, vocab_dir: Path | None = None) -> tuple[Reg
         return None, [checker_failed(blamed)]
 
 
-def _read(kind: str, path: Path, content_dir: Path) -> ContentFile:
+def _read(kind: str, path: Path, content_dir: Path, cache: ParseCache | None = None) -> ContentFile:
     """One file, read and checked; whatever goes wrong is a problem naming it."""
     try:
         if kind == "page":
             return read_page(path, ContentFile(kind="page", slug=path.stem, path=display_path(path, content_dir)))
-        return read_content_file(kind, path, content_dir)
+        return read_content_file(kind, path, content_dir, cache)
     except Exception:
         shown_path = display_path(path, content_dir)
         return ContentFile(kind=kind, slug=path.stem, path=shown_path, problems=[checker_failed(shown_path)])

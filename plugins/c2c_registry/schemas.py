@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import jsonschema_rs
 from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
@@ -28,9 +29,14 @@ SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # as in common.schema.json; file nam
 KINDS = ("organisation", "commitment", "service", "alert", "vocabulary")
 
 
-FORMATS = FormatChecker()  # the standard formats, and the two ways plans write dates
-FORMATS.checks("date-or-month")(lambda v: not isinstance(v, str) or parse_when(v) is not None)
-FORMATS.checks("deadline")(lambda v: not isinstance(v, str) or parse_when(v, allow_ongoing=True) is not None)
+# The two ways plans write dates, as formats: one definition for both validators.
+OWN_FORMATS = {
+    "date-or-month": lambda v: not isinstance(v, str) or parse_when(v) is not None,
+    "deadline": lambda v: not isinstance(v, str) or parse_when(v, allow_ongoing=True) is not None,
+}
+FORMATS = FormatChecker()  # the standard formats, and our own
+for _name, _check in OWN_FORMATS.items():
+    FORMATS.checks(_name)(_check)
 
 
 @cache
@@ -40,6 +46,27 @@ def validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
     schema = json.loads((schema_dir / f"{kind}.schema.json").read_text("utf-8"))
     registry = Registry().with_resource("common.schema.json", Resource.from_contents(common))
     return Draft202012Validator(schema, registry=registry, format_checker=FORMATS)
+
+
+@cache
+def fast_validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> jsonschema_rs.Draft202012Validator:
+    """The same schema compiled by jsonschema-rs, a hundred times quicker: it only says
+    whether a file is valid. It is at least as strict as `validator` (formats checked,
+    `$` matching only at the end), so a file it passes has no schema problem, and a file
+    it fails is explained by `validator`, whose errors make the messages."""
+    base = "https://c2c.invalid/schemas/"
+    common = json.loads((schema_dir / "common.schema.json").read_text("utf-8"))
+    schema = json.loads((schema_dir / f"{kind}.schema.json").read_text("utf-8"))
+    registry = jsonschema_rs.Registry([(base + "common.schema.json", common)])
+    return jsonschema_rs.Draft202012Validator(schema, registry=registry, base_uri=f"{base}{kind}.schema.json",
+                                              validate_formats=True, formats=OWN_FORMATS)
+
+
+def _surely_valid(kind: str, data: Any) -> bool:
+    try:
+        return bool(fast_validator(kind).is_valid(data))
+    except Exception:  # a value jsonschema-rs cannot take (such as .nan): ask jsonschema
+        return False
 
 
 # Which rule each JSON Schema keyword enforces. A keyword used in schemas/ but missing
@@ -68,7 +95,8 @@ def schema_problems(kind: str, data: Any, smap: SourceMap, path: str) -> list[Pr
     """Every schema violation in one file's data, located and explained: one problem per
     mistake, even where the schema checks a mistake twice. A value that breaks a rule
     every value keeps (values.py) gets that rule's message instead of the schema's."""
-    errors = [leaf for error in validator(kind).iter_errors(data) for leaf in _leaves(error)]
+    errors = [] if _surely_valid(kind, data) else [
+        leaf for error in validator(kind).iter_errors(data) for leaf in _leaves(error)]
     unknown = {tuple(e.absolute_path) + (name,) for e in errors if e.validator == "additionalProperties"
                for name in _unknown_fields(e)}
     claimed = {where: problem for where, problem in value_problems(data, smap, path).items()

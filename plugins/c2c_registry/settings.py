@@ -40,6 +40,9 @@ DEFAULTS: dict[str, Any] = {
     # everything that goes into them. Empty means the C2C_IMAGE_CACHE environment
     # variable, else .cache/c2c-images in the folder the build runs from.
     "C2C_IMAGE_CACHE": "",
+    # Where parsed, schema-checked content files are kept between runs, keyed on their
+    # text. Empty means the C2C_PARSE_CACHE environment variable, else .cache/c2c-parsed.
+    "C2C_PARSE_CACHE": "",
     # The licence of everything under /data/, as a Frictionless licence (name, title, path).
     "C2C_DATA_LICENCE": {
         "name": "OGL-UK-3.0",

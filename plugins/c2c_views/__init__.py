@@ -13,7 +13,7 @@ from pelican import signals
 
 from c2c_registry.urls import pelican_url_settings
 
-from .site import template_globals, uk_date
+from .site import queue_pages, template_globals, uk_date, write_queued
 from .views import SiteViews, build_views
 
 __all__ = ["SiteViews", "build_views", "register"]
@@ -32,3 +32,7 @@ def prepare(pelican) -> None:
 
 def register() -> None:
     signals.initialized.connect(prepare)
+    # Pages are rendered on every core once the generators have queued them all; this
+    # runs first on `finalized` (plugin order), before the sitemap and headers are written.
+    signals.all_generators_finalized.connect(queue_pages)
+    signals.finalized.connect(write_queued)

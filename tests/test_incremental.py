@@ -1,0 +1,117 @@
+"""Rebuilds: a rebuild with warm caches, on every core, writes the same bytes as a cold
+build in one process, and `c2c serve --watch` serves an edit without anyone running a
+command."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+from c2c_registry.urls import Urls
+
+from conftest import BUILD_DATE, ROOT, TINY, free_port
+
+
+def _env(cache: Path) -> dict[str, str]:
+    return {**os.environ, "C2C_PARSE_CACHE": str(cache / "parsed"), "C2C_IMAGE_CACHE": str(cache / "images")}
+
+
+def _build(content: Path, output: Path, cache: Path, workers: str = "") -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "c2c_registry.cli", "build", "--content", str(content), "--output", str(output),
+         "--build-date", BUILD_DATE, "--settings", str(ROOT / "pelicanconf.py")],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, env={**_env(cache), "C2C_WORKERS": workers},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_rebuild_after_changes_writes_the_same_bytes_as_a_cold_build(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    _build(content, tmp_path / "first", tmp_path / "cache")  # fills the caches
+    service = content / "services" / "canal-street-day-centre.yaml"
+    service.write_text(service.read_text().replace("summary: ", "summary: Changed since the last build. ", 1))
+    (content / "services" / "elmdon-community-pantry.yaml").unlink()
+    organisation = content / "organisations" / "tamebridge-housing-association.yaml"
+    organisation.write_text(organisation.read_text().replace("short_name: Tamebridge", "short_name: Tamebridge HA"))
+    _build(content, tmp_path / "rebuilt", tmp_path / "cache")
+    assert (tmp_path / "cache" / "parsed").is_dir()
+    _build(content, tmp_path / "cold", tmp_path / "empty-cache", workers="1")
+
+    rebuilt, cold = _files(tmp_path / "rebuilt"), _files(tmp_path / "cold")
+    assert rebuilt.keys() == cold.keys()
+    assert [name for name in rebuilt if rebuilt[name] != cold[name]] == []
+    page = rebuilt[Urls().service("canal-street-day-centre") + "index.html"].decode()
+    assert "Changed since the last build." in page
+    assert Urls().service("elmdon-community-pantry") + "index.html" not in rebuilt
+
+
+def test_a_cache_from_other_code_or_a_damaged_cache_is_not_used(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(TINY, content)
+    cache = tmp_path / "cache"
+    _build(content, tmp_path / "first", cache)
+    [cached] = (cache / "parsed").iterdir()
+    cached.write_bytes(b"not a cache")
+    _build(content, tmp_path / "second", cache)
+    assert _files(tmp_path / "first") == _files(tmp_path / "second")
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode()
+    except (urllib.error.URLError, ConnectionError):
+        return ""
+
+
+def _wait_for(url: str, text: str, proc: subprocess.Popen, seconds: float = 120) -> str:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        assert proc.poll() is None, "c2c serve --watch stopped"
+        page = _get(url)
+        if text in page:
+            return page
+        time.sleep(0.2)
+    raise AssertionError(f"{url} never showed {text!r}")
+
+
+def test_serve_watch_shows_a_saved_edit_and_keeps_the_last_good_site_on_a_mistake(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(TINY, content)
+    port = free_port()
+    log = tmp_path / "serve.log"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "c2c_registry.cli", "serve", "--watch", "--content", str(content), "--output",
+         str(tmp_path / "output"), "--port", str(port), "--build-date", BUILD_DATE,
+         "--settings", str(ROOT / "pelicanconf.py")],
+        cwd=ROOT, env=_env(tmp_path / "cache"), stdout=log.open("w"), stderr=subprocess.STDOUT,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/{Urls().service('helpline')}"
+        _wait_for(url, "Test Helpline", proc)
+        service = content / "services" / "helpline.yaml"
+        service.write_text(service.read_text().replace("name: Test Helpline", "name: Renamed Helpline"))
+        _wait_for(url, "Renamed Helpline", proc)
+
+        service.write_text(service.read_text().replace("name: Renamed Helpline", "name: [Broken"))
+        deadline = time.monotonic() + 120
+        while "still shows the last good build" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert "Renamed Helpline" in _get(url)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+    output = log.read_text()
+    assert "Rebuilt in" in output
+    assert "[yaml-syntax]" in output and "still shows the last good build" in output
