@@ -16,7 +16,6 @@ from c2c_registry.urls import save_as
 from c2c_registry.when import When
 
 from . import plans
-
 from .parallel import forked_map
 
 if TYPE_CHECKING:
