@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from watch import Watcher
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
@@ -129,6 +131,24 @@ def page(browser):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+@pytest.fixture
+def open_page(browser):
+    """Pages in fresh UK-set contexts, each with a Watcher (console errors, failed
+    requests, CSP reports; axe on demand); closed after the test."""
+    contexts = []
+
+    def opener(base_url: str, width: int = 1024, axe: bool = False, **options):
+        context = browser.new_context(locale="en-GB", timezone_id="Europe/London",
+                                      viewport={"width": width, "height": 800}, **options)
+        contexts.append(context)
+        watcher = Watcher(context, base_url, axe=axe)
+        return context.new_page(), watcher
+
+    yield opener
+    for context in contexts:
+        context.close()
 
 
 def free_port() -> int:

@@ -10,25 +10,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from watch import Watcher, axe_violations
+from watch import axe_violations
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def open_page(browser):
-    contexts = []
-
-    def opener(base_url: str, width: int = 1024, axe: bool = False, **options):
-        context = browser.new_context(locale="en-GB", timezone_id="Europe/London",
-                                      viewport={"width": width, "height": 800}, **options)
-        contexts.append(context)
-        watcher = Watcher(context, base_url, axe=axe)
-        return context.new_page(), watcher
-
-    yield opener
-    for context in contexts:
-        context.close()
 
 
 def answered(page) -> str:

@@ -11,7 +11,7 @@ import subprocess
 import pytest
 
 from conftest import ROOT, TINY, build_site, serve, validate
-from watch import Watcher, axe_violations
+from watch import axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -22,22 +22,6 @@ def tiny_url(tiny_site):
     url, server = serve(tiny_site)
     yield url
     server.shutdown()
-
-
-@pytest.fixture
-def open_page(browser):
-    contexts = []
-
-    def opener(base_url: str, width: int = 1024, axe: bool = False):
-        context = browser.new_context(locale="en-GB", timezone_id="Europe/London",
-                                      viewport={"width": width, "height": 900})
-        contexts.append(context)
-        watcher = Watcher(context, base_url, axe=axe)
-        return context.new_page(), watcher
-
-    yield opener
-    for context in contexts:
-        context.close()
 
 
 def tab_to(page, test: str, limit: int = 200) -> None:
