@@ -70,6 +70,22 @@ class _State:
         return derive.milestone_state(milestone, commitment, self.today)
 
 
+def _once() -> Any:
+    """`once(macro, record, *args, siteurl=SITEURL)`: a macro's markup for a registry
+    record, rendered once per build. An action or a pledge appears on a dozen pages (its
+    commitment, organisation, stage, theme, area and sector pages) with the same markup,
+    and rendering those records was most of a build's time. The record is kept with its
+    markup, so its id cannot be reused by another object during the build."""
+    kept: dict[tuple, tuple[Any, Any]] = {}
+
+    def once(macro, record, *args, siteurl: str = ""):
+        key = (macro.name, id(record), siteurl, *args)
+        if key not in kept:
+            kept[key] = (record, macro(record, *args))
+        return kept[key][1]
+    return once
+
+
 def template_globals(views: SiteViews, settings: dict[str, Any]) -> dict[str, Any]:
     """Jinja globals: the views, the URL map, and words for values."""
     state = _State(settings)
@@ -100,6 +116,7 @@ def template_globals(views: SiteViews, settings: dict[str, Any]) -> dict[str, An
         "partners_of": lambda names: plans.partner_names(names, views.organisations_by_slug),
         "status_tags": plans.STATUS_TAGS,
         "milestone_tags": plans.MILESTONE_TAGS,
+        "once": _once(),
     }
 
 
