@@ -126,6 +126,17 @@ def test_report_lists_exactly_what_is_overdue_due_and_stale_for_a_build_date():
     assert "(`tiny/services/helpline.yaml`)" in later.stdout
 
 
+def test_report_and_validate_judge_with_the_sites_settings(tmp_path):
+    """The C2C_* settings in the settings file (pelicanconf.py) apply, as in a build."""
+    settings = tmp_path / "conf.py"
+    settings.write_text("C2C_STALE_AFTER_DAYS = 5000\nC2C_WARNINGS_AS_ERRORS = True\n", encoding="utf-8")
+    lenient = run("report", "--content", str(TINY), "--build-date", "2026-11-23", "--settings", str(settings))
+    assert "Stale services (0)" in lenient.stdout and "Overdue actions (2)" in lenient.stdout
+    strict = run("validate", "--content", str(TINY), "--build-date", "2026-11-23", "--settings", str(settings))
+    assert strict.returncode == 1 and "[stale-service]" not in strict.stdout
+    assert "warning:" in strict.stdout  # the other warnings now stop the check
+
+
 def test_new_writes_files_that_pass_validation_and_fmt(tmp_path):
     content = tiny_copy(tmp_path)
     for kind, slug in (("organisation", "gamma-trust"), ("commitment", "gamma-trust"), ("service", "gamma-line")):

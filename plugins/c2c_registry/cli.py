@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     v.add_argument("--build-date", help="the date warnings are worked out as of, YYYY-MM-DD (default: today, UK time)")
     v.add_argument("--warnings-as-errors", action="store_true",
                    help="exit 1 when there are content-quality warnings (as C2C_WARNINGS_AS_ERRORS does for a build)")
+    v.add_argument("--settings", default="pelicanconf.py",
+                   help="Pelican settings file whose C2C_* settings apply (default: pelicanconf.py)")
     b = sub.add_parser("build", help="validate, then build the site; the old output stays until the new one is complete")
     b.add_argument("--content", default="content", help="content folder (default: content)")
     b.add_argument("--output", default="output", help="output folder (default: output)")
@@ -53,7 +55,8 @@ def main(argv: list[str] | None = None) -> int:
         return run_tool_command(args)
     if args.command == "validate":
         try:
-            return validate(Path(args.content), args.paths, args.build_date, args.warnings_as_errors)
+            return validate(Path(args.content), args.paths, args.build_date, args.warnings_as_errors,
+                            Path(args.settings))
         except Exception:  # load_registry names the file when it can; this is the last resort
             print("c2c: the checker itself failed; this is a fault in c2c, not in your content: please report it",
                   file=sys.stderr)
@@ -85,9 +88,9 @@ def _count(n: int, noun: str) -> str:
 
 
 def validate(content: Path, only: list[str] | None = None, date_text: str | None = None,
-             warnings_as_errors: bool = False) -> int:
+             warnings_as_errors: bool = False, settings_file: Path | None = None) -> int:
     from .quality import quality_warnings
-    from .settings import DEFAULTS
+    from .settings import project_settings
 
     if not content.is_dir():
         print(f"c2c: there is no content folder at {content}", file=sys.stderr)
@@ -105,11 +108,13 @@ def validate(content: Path, only: list[str] | None = None, date_text: str | None
         print(report(problems, github=github))
         return 2 if any(p.rule == CHECKER_FAILED for p in problems) else 1
     assert registry is not None  # no problems means a registry
-    warnings = quality_warnings(registry, today, DEFAULTS["C2C_STALE_AFTER_DAYS"])
+    settings = project_settings(settings_file)
+    warnings = quality_warnings(registry, today, settings["C2C_STALE_AFTER_DAYS"])
+    warnings_as_errors = warnings_as_errors or settings["C2C_WARNINGS_AS_ERRORS"]
     warnings = _only(warnings, content, only) if only else warnings
     print(f"No problems found in {content}: {contents(registry)}.")
     if warnings:
-        print(warnings_report(warnings, github=github))
+        print(warnings_report(warnings, github=github, blocking=warnings_as_errors))
     return 1 if warnings and warnings_as_errors else 0
 
 

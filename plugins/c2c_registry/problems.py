@@ -137,9 +137,9 @@ def report(problems: list[Problem], github: bool = False) -> str:
     return "\n".join(lines)
 
 
-def warnings_report(warnings: list[Problem], github: bool = False) -> str:
-    """Content-quality warnings, one a line like problems, then a count that says they
-    do not stop anything."""
+def warnings_report(warnings: list[Problem], github: bool = False, blocking: bool = False) -> str:
+    """Content-quality warnings, one a line like problems, then a count that says
+    whether they stop anything (only when warnings are set to count as errors)."""
     if not warnings:
         return ""
     lines = [f"warning: {w.plain()}" for w in sorted(warnings)]
@@ -147,5 +147,7 @@ def warnings_report(warnings: list[Problem], github: bool = False) -> str:
         lines += [w.github() for w in sorted(warnings)]
     files = len({w.path for w in warnings})
     lines.append(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''} in {files} file"
-                 f"{'s' if files != 1 else ''}: worth a look before approval, but they do not stop the build.")
+                 f"{'s' if files != 1 else ''}: "
+                 + ("warnings count as errors here (C2C_WARNINGS_AS_ERRORS), so fix them first." if blocking
+                    else "worth a look before approval, but they do not stop the build."))
     return "\n".join(lines)

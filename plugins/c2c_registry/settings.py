@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -98,3 +99,16 @@ def build_date(value: Any) -> date:
         return date.fromisoformat(str(value))
     except ValueError:
         raise SettingsError(f"C2C_BUILD_DATE must be a date written YYYY-MM-DD, not {value!r}") from None
+
+
+def project_settings(settings_file: Path | None) -> dict[str, Any]:
+    """The C2C_* values a build with `settings_file` (pelicanconf.py) would use, over
+    the defaults: `c2c validate`, `report` and `pr-summary` judge "stale", "due soon"
+    and "renewal due" exactly as the site does."""
+    values = dict(DEFAULTS)
+    if settings_file is not None and settings_file.is_file():
+        from pelican.settings import get_settings_from_file
+
+        values.update({k: v for k, v in get_settings_from_file(str(settings_file)).items() if k in DEFAULTS})
+    return values
+

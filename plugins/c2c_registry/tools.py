@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .settings import DEFAULTS, SettingsError, build_date
+from .settings import SettingsError, build_date, project_settings
 
 
 def add_tool_commands(sub) -> None:
@@ -14,6 +14,7 @@ def add_tool_commands(sub) -> None:
     r.add_argument("--content", default="content", help="content folder (default: content)")
     r.add_argument("--build-date", help="the date to report as of, YYYY-MM-DD (default: today, UK time)")
     r.add_argument("--markdown", action="store_true", help="print Markdown (for the daily issue)")
+    r.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file whose C2C_* settings apply (default: pelicanconf.py)")
     n = sub.add_parser("new", help="write a new, valid file to fill in, with comments")
     n.add_argument("kind", choices=("organisation", "commitment", "service"))
     n.add_argument("slug", help="the file name without its ending (for a commitment: the organisation's)")
@@ -23,6 +24,7 @@ def add_tool_commands(sub) -> None:
     s.add_argument("--content", default="content", help="content folder (default: content)")
     s.add_argument("--base", required=True, help="the git commit or branch the pull request is compared with")
     s.add_argument("--build-date", help="the date warnings are worked out as of (default: today, UK time)")
+    s.add_argument("--settings", default="pelicanconf.py", help="Pelican settings file whose C2C_* settings apply (default: pelicanconf.py)")
     f = sub.add_parser("fmt", help="put content files in canonical key order and layout, keeping comments")
     f.add_argument("--check", action="store_true", help="only list files not in canonical form; exit 1 if any")
     f.add_argument("paths", nargs="*", help="files or folders (default: content)")
@@ -51,12 +53,13 @@ def run_tool_command(args: argparse.Namespace) -> int:
         if not content.is_dir():
             print(f"c2c: there is no content folder at {content}", file=sys.stderr)
             return 2
-        print(summary(content, changed_files(content, args.base), today, DEFAULTS["C2C_STALE_AFTER_DAYS"]), end="")
+        stale_days = project_settings(Path(args.settings))["C2C_STALE_AFTER_DAYS"]
+        print(summary(content, changed_files(content, args.base), today, stale_days), end="")
         return 0
-    return report(content, today, args.markdown)
+    return report(content, today, args.markdown, project_settings(Path(args.settings)))
 
 
-def report(content: Path, today, markdown: bool) -> int:
+def report(content: Path, today, markdown: bool, settings: dict) -> int:
     from .problems import report as problem_report
     from .registry import load_registry
     from .report import as_markdown, as_text, follow_ups
@@ -68,7 +71,7 @@ def report(content: Path, today, markdown: bool) -> int:
     if registry is None:
         print(problem_report(problems))
         return 1
-    found = follow_ups(registry, today, DEFAULTS["C2C_DUE_SOON_DAYS"], DEFAULTS["C2C_RENEWAL_GRACE_DAYS"],
-                       DEFAULTS["C2C_STALE_AFTER_DAYS"])
+    found = follow_ups(registry, today, settings["C2C_DUE_SOON_DAYS"], settings["C2C_RENEWAL_GRACE_DAYS"],
+                       settings["C2C_STALE_AFTER_DAYS"])
     print(as_markdown(found) if markdown else as_text(found), end="")
     return 0
