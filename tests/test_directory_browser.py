@@ -482,7 +482,7 @@ def test_directory_works_offline_after_one_visit(open_context, base_url):
     # Install keeps the shell only: no service page is downloaded before it is visited.
     kept = _kept(page)
     assert "/directory/" in kept and "/directory/services.json" in kept
-    assert "/directory/data/filters-all.json" in kept and "/directory/data/cards-1.html" in kept
+    assert "/directory/data/filters-all.json" in kept and "/directory/data/cards-1.json" in kept
     assert not [p for p in kept if p.startswith("/directory/") and p.count("/") == 3
                 and p.split("/")[2] not in ("areas", "stages", "shortlist", "data")], kept
     page.goto(base_url + "/directory/mercia-gate-out-of-hours-line/")  # visited once, online

@@ -62,7 +62,7 @@ def test_directory_results_are_paged_and_every_service_is_on_exactly_one_page(si
 
 def test_directory_cards_chunks_are_the_pages_cards(paged_site):
     for n, url in enumerate(_pages_of(paged_site, "directory/"), 1):
-        chunk = (paged_site / "directory" / "data" / f"cards-{n}.html").read_text("utf-8")
+        chunk = json.loads((paged_site / "directory" / "data" / f"cards-{n}.json").read_text("utf-8"))["cards"]
         assert re.findall(r'class="app-service-card js-service-card" id="service-[^"]+" data-slug="([^"]+)"',
                           chunk) == _cards(paged_site, url)
 

@@ -9,7 +9,8 @@ from c2c_views.compact import filter_files
 
 
 def write_filter_data(out: Path, views, render_cards) -> None:
-    """The split filter files, then one HTML fragment of cards per page of /directory/."""
+    """The split filter files, then the cards of each page of /directory/ (their HTML in
+    JSON: a fragment, not a page, so nothing takes it for one)."""
     directory, urls = views.directory, views.urls
     order = {"stage": list(views.vocab["stages"]), "area": list(views.vocab["areas"]),
              "group": list(views.vocab["client-groups"]), "access": list(views.vocab.get("access", {})),
@@ -20,4 +21,6 @@ def write_filter_data(out: Path, views, render_cards) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
     for page in directory.pages:
-        (out / urls.directory_cards(page.number)).write_text(render_cards(page.items), encoding="utf-8")
+        cards = {"cards": render_cards(page.items)}
+        (out / urls.directory_cards(page.number)).write_text(
+            json.dumps(cards, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")

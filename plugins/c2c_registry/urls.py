@@ -167,9 +167,9 @@ class Urls:
         return f"{self.directory()}data/{kind}-{scope}.json"
 
     def directory_cards(self, number: int) -> str:
-        """Service cards of one chunk of the directory (in directory order), as HTML the
-        filters show when a match is not on the page already."""
-        return f"{self.directory()}data/cards-{number}.html"
+        """Service cards of one chunk of the directory (in directory order): their HTML,
+        in JSON, for the filters to show when a match is not on the page already."""
+        return f"{self.directory()}data/cards-{number}.json"
 
     def service_worker(self) -> str:
         """At the root, so its scope can cover the directory."""

@@ -5,7 +5,7 @@ only once a filter is on. Short keys, vocabulary positions instead of ids or lab
 weekly hours as minute ranges, dated hours as deltas from the build's window, and one
 file per area (plus "all") so choosing an area downloads only that area's services.
 Search text goes in separate files, fetched only when someone types a search. Cards
-come from `Urls.directory_cards(n)`, chunk n holding /directory/'s page n.
+come from `Urls.directory_cards(n)`, chunk n holding /directory/'s page n's cards.
 """
 
 from __future__ import annotations

@@ -97,6 +97,7 @@
     var textUrls = JSON.parse(holder.getAttribute("data-text-urls"));
     var cardUrls = JSON.parse(holder.getAttribute("data-card-urls"));
     var pages = document.querySelector(".js-pages");
+    var caption = document.querySelector(".js-page-caption");
     var showMore = document.querySelector(".js-show-more");
     var cards = {};
     list.querySelectorAll(".js-service-card").forEach(function (card) { cards[card.getAttribute("data-slug")] = card; });
@@ -142,13 +143,9 @@
 
     function loadCards(number) {
       if (!chunks[number]) {
-        chunks[number] = fetch(cardUrls[number - 1], { credentials: "same-origin" })
-          .then(function (response) {
-            if (!response.ok) throw new Error("cards: HTTP " + response.status);
-            return response.text();
-          })
-          .then(function (html) {
-            var doc = new DOMParser().parseFromString(html, "text/html");
+        chunks[number] = fetchJson(cardUrls[number - 1])
+          .then(function (data) {
+            var doc = new DOMParser().parseFromString(data.cards, "text/html");
             doc.querySelectorAll(".js-service-card").forEach(function (card) {
               var slug = card.getAttribute("data-slug");
               if (!cards[slug]) cards[slug] = document.importNode(card, true);
@@ -241,8 +238,9 @@
           list.appendChild(card);
         });
         showMore.hidden = shown.length <= limit;
-        list.removeAttribute("aria-busy");
         if (window.c2cDirectory && window.c2cDirectory.refresh) window.c2cDirectory.refresh();
+        document.dispatchEvent(new CustomEvent("c2c:cards"));
+        list.removeAttribute("aria-busy");
       });
     }
 
@@ -250,6 +248,7 @@
       while (list.firstChild) list.removeChild(list.firstChild);
       pageCards.forEach(function (card) { card.hidden = false; list.appendChild(card); });
       if (pages) pages.hidden = false;
+      if (caption) caption.hidden = false;
       showMore.hidden = true;
       list.removeAttribute("aria-busy");
       countText.textContent = initialCount;
@@ -276,6 +275,7 @@
         shown = services.filter(function (s) { return matches(s, state, minute, null); });
         limit = pageSize;
         if (pages) pages.hidden = true;
+        if (caption) caption.hidden = true;  // the matches are from every page
         var n = shown.length;
         var noun = n === 1 ? " service" : " services";
         countText.textContent = n + noun + (n === 1 ? " matches" : " match") + " your filters";
@@ -325,6 +325,7 @@
       heading.focus();
     });
     showMore.addEventListener("click", function () {
+      list.setAttribute("aria-busy", "true");
       limit += pageSize;
       showMatches(version);
     });
