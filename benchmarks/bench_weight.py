@@ -25,7 +25,7 @@ pages, and the directory's compact split filter data (fetched only once a filter
 `PYTHONPATH=plugins .venv/bin/python benchmarks/bench_weight.py --site <the large build>`:
 /directory/ 44.7 in 9 requests, largest service page 33.0, /progress/ 32.2, largest
 stage page 25.0, theme 21.0, area 23.3, sector 23.3, the worker's first visit 300.7 in
-22 requests, largest HTML file 20.5 (an area's printable list); 0 of 8,593 HTML files
+22 requests, largest HTML file 20.5 (an area's printable list); 0 of 8,533 HTML files
 over 100 KB. `benchmarks/check_filters.py` checks that one area and "open now" show the
 same services as the build says on the large registry.
 """

@@ -591,6 +591,7 @@ def test_access_and_language_listings_work_without_javascript(open_context, base
     link = "Step-free access" if "access" in path else "Polish"
     page.locator(".app-browse").get_by_role("link", name=link, exact=True).click()
     assert page.url == base_url + path
+    page.wait_for_selector(".app-service-list", state="attached")  # the URL changes before the page has loaded
     cards = page.eval_on_selector(".app-service-list", "l => [...l.children].map(c => c.dataset.slug)")
     want = {s.slug for s in DECLARED.values() if s.status != "closed" and test(s)}
     assert set(cards) == want
