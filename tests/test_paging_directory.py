@@ -193,3 +193,24 @@ def test_one_area_and_open_now_shows_the_same_services_as_the_build_says(browser
     finally:
         context.close()
         server.shutdown()
+
+
+def test_a_card_fetched_by_the_filters_can_be_shortlisted(browser, paged_site):
+    base, server = serve(paged_site)
+    context = browser.new_context(locale="en-GB", timezone_id="Europe/London", service_workers="block")
+    try:
+        page = context.new_page()
+        page.goto(base + "/directory/")
+        on_page = set(page.eval_on_selector_all("#results .js-service-card", "cs => cs.map(c => c.dataset.slug)"))
+        page.goto(base + "/directory/?area=coventry&referral=professional")
+        page.wait_for_selector("#results:not([aria-busy])", state="attached")
+        fetched = [s for s in page.eval_on_selector_all("#results .js-service-card", "cs => cs.map(c => c.dataset.slug)")
+                   if s not in on_page]
+        assert fetched, "the first page of matches should need cards from another page"
+        assert page.locator(".js-pages").is_hidden() and page.locator(".js-page-caption").is_hidden()
+        page.locator(f"#service-{fetched[0]} .js-shortlist-toggle").click()
+        assert page.locator(".js-shortlist-count").first.inner_text() == "(1)"
+        assert page.locator(f"#service-{fetched[0]} .js-shortlist-toggle").get_attribute("aria-pressed") == "true"
+    finally:
+        context.close()
+        server.shutdown()
