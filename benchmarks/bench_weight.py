@@ -20,6 +20,14 @@ sector 129.2 (100 each), the service worker's first visit 11,610 in 3,043 reques
 After paging the lists, service pages' own hours and the shell-only worker: service page
 29.0, /progress/ 30.6, /organisations/ 22.3, /pledges/ 21.2, the worker's first visit
 463.4 in 17 requests; /directory/ (401.7) and the stage, area and sector pages are next.
+After paging the directory's results, its listings and the stage, theme, area and sector
+pages, and the directory's compact split filter data (fetched only once a filter is on),
+`PYTHONPATH=plugins .venv/bin/python benchmarks/bench_weight.py --site <the large build>`:
+/directory/ 44.7 in 9 requests, largest service page 33.0, /progress/ 32.2, largest
+stage page 25.0, theme 21.0, area 23.3, sector 23.3, the worker's first visit 300.7 in
+22 requests, largest HTML file 20.5 (an area's printable list); 0 of 8,533 HTML files
+over 100 KB. `benchmarks/check_filters.py` checks that one area and "open now" show the
+same services as the build says on the large registry.
 """
 
 from __future__ import annotations

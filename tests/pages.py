@@ -25,11 +25,13 @@ PAGE_TYPES: dict[str, str] = {
     "closed real-style plan": "pledges/severn-avon-housing-partnership-*/index.html",
     "stages index": "stages/index.html",
     "stage": "stages/*/index.html",
+    "stage, a later page": "stages/*/page/*/index.html",  # paged by organisation
     "stage by area": "stages/*/areas/*/index.html",
     "stage by sector": "stages/*/sectors/*/index.html",
     "themes index": "themes/index.html",
     "theme": "themes/*/index.html",
     "area": "areas/*/index.html",
+    "area, a later page": "areas/*/page/*/index.html",
     "sector": "sectors/*/index.html",
     "progress": "progress/index.html",
     "progress list": "progress/*/index.html",  # overdue, due soon, due for review (paged)
@@ -58,7 +60,7 @@ PAGE_TYPES: dict[str, str] = {
     "submit service": "submit/service/index.html",
 }
 # Matches of a glob above that belong to another page type.
-NOT_OF_TYPE = {"service": re.compile(r"^directory/(areas|stages|shortlist|access|languages)/")}
+NOT_OF_TYPE = {"service": re.compile(r"^directory/(areas|stages|shortlist|access|languages|page|data)/")}
 
 # Page types whose pages are reached mainly through the directory: keyboard, filter and
 # quick-exit checks run on these.

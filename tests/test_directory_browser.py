@@ -30,9 +30,10 @@ MONDAY_10 = datetime(2026, 11, 23, 10, 0, tzinfo=LONDON)
 SATURDAY_2 = datetime(2026, 11, 28, 2, 0, tzinfo=LONDON)
 EXIT_URL = DEFAULTS["C2C_QUICK_EXIT_URL"]
 WOLVERHAMPTON_SHELTER = (52.5942, -2.1402)
-# services.json has loaded and been applied: live status shown, or the shortlist drawn.
-READY = """() => document.querySelector(
-    ".js-open-status:not([hidden]), .js-shortlist-list li, .js-shortlist-empty:not([hidden])") !== null"""
+# The page's data has loaded and been applied: live status shown, the shortlist drawn, or
+# no filtered results.
+READY = """() => document.querySelector(".js-open-status:not([hidden]), .js-shortlist-list li, "
+    + ".js-shortlist-empty:not([hidden]), .js-no-results:not([hidden])") !== null"""
 
 
 @pytest.fixture(scope="module")
@@ -101,6 +102,8 @@ def query(page) -> str:
 
 
 def visible_slugs(page) -> list[str]:
+    """The cards shown once the filters have drawn their matches (they may fetch data)."""
+    page.wait_for_selector("#results:not([aria-busy])", state="attached")
     return page.eval_on_selector_all(
         "#results .js-service-card", "cards => cards.filter(c => !c.hidden).map(c => c.dataset.slug)")
 
@@ -479,8 +482,9 @@ def test_directory_works_offline_after_one_visit(open_context, base_url):
     # Install keeps the shell only: no service page is downloaded before it is visited.
     kept = _kept(page)
     assert "/directory/" in kept and "/directory/services.json" in kept
+    assert "/directory/data/filters-all.json" in kept and "/directory/data/cards-1.json" in kept
     assert not [p for p in kept if p.startswith("/directory/") and p.count("/") == 3
-                and p.split("/")[2] not in ("areas", "stages", "shortlist")], kept
+                and p.split("/")[2] not in ("areas", "stages", "shortlist", "data")], kept
     page.goto(base_url + "/directory/mercia-gate-out-of-hours-line/")  # visited once, online
     context.set_offline(True)
     page.goto(base_url + "/directory/")
@@ -587,6 +591,7 @@ def test_access_and_language_listings_work_without_javascript(open_context, base
     link = "Step-free access" if "access" in path else "Polish"
     page.locator(".app-browse").get_by_role("link", name=link, exact=True).click()
     assert page.url == base_url + path
+    page.wait_for_selector(".app-service-list", state="attached")  # the URL changes before the page has loaded
     cards = page.eval_on_selector(".app-service-list", "l => [...l.children].map(c => c.dataset.slug)")
     want = {s.slug for s in DECLARED.values() if s.status != "closed" and test(s)}
     assert set(cards) == want

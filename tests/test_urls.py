@@ -29,7 +29,8 @@ def _formed_urls() -> list[str]:
         u.progress(), u.progress_list("overdue"), u.page("about"), u.directory(), u.service("x"), u.directory_area("x"),
         u.directory_stage("x"), u.directory_access("x"), u.directory_language("x"), u.directory_print("x", "y"),
         u.shortlist(), u.services_json(), u.service_worker(), u.theme("x"),
-        u.not_found(), u.robots(), u.headers(), u.sitemap(),
+        u.paged(u.directory(), 2), u.directory_data("filters", "x"), u.directory_data("text", "all"),
+        u.directory_cards(1), u.not_found(), u.robots(), u.headers(), u.sitemap(),
         u.badges(), u.badge("x"), *(u.badge_image("x", kind) for kind in ("web", "print", "svg")),
         u.logo("x", 96, "webp"), u.logo("x", 96, "png"),
         u.search(), u.search_manifest(), u.search_shard("x"),
@@ -132,7 +133,7 @@ def test_every_record_has_a_page_where_the_map_says(site):
 
 
 def test_reserved_service_slugs_follow_from_the_directory_pages():
-    assert RESERVED_SERVICE_SLUGS == ("access", "areas", "languages", "shortlist", "stages")
+    assert RESERVED_SERVICE_SLUGS == ("access", "areas", "data", "languages", "page", "shortlist", "stages")
     for slug in RESERVED_SERVICE_SLUGS:
         assert any(url.startswith(f"directory/{slug}/") for url in _formed_urls())
 

@@ -17,9 +17,10 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from c2c_views.services import as_json, hours_json
+from c2c_views.services import as_json, hours_json, near_me_json
 from c2c_views.site import write_page
 
+from .compact import write_filter_data
 from .jsonld import script_json, service_jsonld
 from .offline import service_worker
 
@@ -31,22 +32,34 @@ class DirectoryGenerator(Generator):
         views = self.settings["C2C_VIEWS"]
         urls, directory = views.urls, views.directory
         _write_services_json(Path(self.output_path), views)
+        cards = self.get_template("directory_cards")
+        write_filter_data(Path(self.output_path), views, lambda items: cards.render(
+            {**self.context, "services": items}))
 
         def page(url: str, template: str, **context) -> None:
             write_page(writer, self.context, url, self.get_template(template), directory=directory, **context)
 
-        page(urls.directory(), "directory", alerts=directory.alerts, page_title="Find a homelessness service")
+        for each in directory.pages:
+            page(each.url, "directory", page=each, alerts=directory.alerts,
+                 own_data=script_json({"window": list(directory.window),
+                                       "services": [near_me_json(v) for v in each.items]}),
+                 page_title=f"Find a homelessness service{each.title_suffix}")
         for listing in directory.areas:
-            page(listing.url, "directory_listing", listing=listing, alerts=listing.alerts,
-                 page_title=f"Services in {listing.term.name}")
+            write_listing(page, listing, f"Services in {listing.term.name}")
         for listing in directory.stages:
-            page(listing.url, "directory_listing", listing=listing, alerts=listing.alerts,
-                 page_title=f"Services: {listing.term.name}")
+            write_listing(page, listing, f"Services: {listing.term.name}")
         for view in directory.services:
             page(view.url, "directory_service", view=view, jsonld=script_json(service_jsonld(view, urls)),
                  own_data=script_json({"window": list(directory.window), "services": [hours_json(view)]}),
                  alerts=directory.service_alerts[view.slug], page_title=view.service.name)
         page(urls.shortlist(), "directory_shortlist", alerts=directory.alerts, page_title="Your shortlist")
+
+
+def write_listing(page, listing, title: str) -> None:
+    """Every page of one plain listing (an area, a stage, an access fact, a language)."""
+    for each in listing.pages:
+        page(each.url, "directory_listing", listing=listing, page=each, alerts=listing.alerts,
+             page_title=f"{title}{each.title_suffix}")
 
 
 def _write_services_json(out: Path, views) -> None:

@@ -39,9 +39,14 @@ VISITED = "c2c-visited"  # pages kept as they are visited: one cache, refreshed 
 
 def shell_candidates(output: Path, urls: Urls) -> list[str]:
     """What the worker would keep on install, most needed first: the assets, the
-    directory's first page and data, the shortlist, then the directory's search."""
-    wanted = [*(urls.theme(a) for a in ASSETS), urls.directory(), urls.services_json(), urls.shortlist(),
-              *search_files(output, urls)]
+    directory's first page and its compact filter data, the shortlist's data and page,
+    the directory's search, then the cards the filters show (directory order)."""
+    chunks = 0
+    while (output / save_as(urls.directory_cards(chunks + 1))).is_file():
+        chunks += 1
+    wanted = [*(urls.theme(a) for a in ASSETS), urls.directory(), urls.directory_data("filters", "all"),
+              urls.directory_data("text", "all"), urls.services_json(), urls.shortlist(),
+              *search_files(output, urls), *(urls.directory_cards(n) for n in range(1, chunks + 1))]
     return [f for f in dict.fromkeys(wanted) if (output / save_as(f)).is_file()]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from pelican import signals
 from pelican.generators import Generator
 
+from c2c_directory import write_listing
 from c2c_views.site import write_page
 
 
@@ -24,11 +25,9 @@ class ListsGenerator(Generator):
             write_page(writer, self.context, url, self.get_template(template), directory=directory, **context)
 
         for listing in directory.access:
-            page(listing.url, "directory_listing", listing=listing, alerts=listing.alerts,
-                 page_title=f"Services: {listing.term.name}")
+            write_listing(page, listing, f"Services: {listing.term.name}")
         for listing in directory.languages:
-            page(listing.url, "directory_listing", listing=listing, alerts=listing.alerts,
-                 page_title=f"Services in {listing.term.name}")
+            write_listing(page, listing, f"Services in {listing.term.name}")
         for lists in directory.prints.values():
             for plist in lists:
                 page(plist.url, "directory_print", plist=plist, alerts=plist.alerts,

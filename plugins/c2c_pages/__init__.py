@@ -42,7 +42,8 @@ class RegistryPagesGenerator(Generator):
                  page_title=views.dimension_titles[dimension])
             for view in term_views:
                 for each in (view, *view.narrowed):
-                    page(each.url, "term", view=each, page_title=each.title)
+                    for part in each.pages:
+                        page(part.url, "term", view=each, page=part, page_title=f"{each.title}{part.title_suffix}")
         page(urls.progress(), "progress", page_title="Progress")
         for list_name, heading in PROGRESS_HEADINGS.items():
             for each in views.pages[list_name]:

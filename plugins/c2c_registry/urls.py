@@ -161,6 +161,16 @@ class Urls:
     def services_json(self) -> str:
         return f"{self.directory()}services.json"
 
+    def directory_data(self, kind: str, scope: str) -> str:
+        """Compact filter data for the browser (`kind` filters or text), split by `scope`:
+        one area's services, or "all"; a filtered view downloads only its own part."""
+        return f"{self.directory()}data/{kind}-{scope}.json"
+
+    def directory_cards(self, number: int) -> str:
+        """Service cards of one chunk of the directory (in directory order): their HTML,
+        in JSON, for the filters to show when a match is not on the page already."""
+        return f"{self.directory()}data/cards-{number}.json"
+
     def service_worker(self) -> str:
         """At the root, so its scope can cover the directory."""
         return "sw.js"
@@ -302,7 +312,8 @@ def _directory_own_pages() -> tuple[str, ...]:
     urls = Urls()
     prefix = urls.directory()
     own = (urls.directory_area("x"), urls.directory_stage("x"), urls.shortlist(),
-           urls.directory_access("x"), urls.directory_language("x"))
+           urls.directory_access("x"), urls.directory_language("x"), urls.paged(prefix, 2),
+           urls.directory_data("filters", "all"))
     return tuple(sorted({url[len(prefix):].split("/")[0] for url in own}))
 
 

@@ -185,6 +185,12 @@ def hours_json(view: ServiceView) -> dict[str, Any]:
             **({"dated": [list(i) for i in view.dated]} if view.dated is not None else {})}
 
 
+def near_me_json(view: ServiceView) -> dict[str, Any]:
+    """A /directory/ page's own record for each of its cards: hours and where to find it."""
+    return {**hours_json(view), "locations": [{"lat": loc.location.lat, "lon": loc.location.lon}
+                                              for loc in view.locations]}
+
+
 def as_json(view: ServiceView) -> dict[str, Any]:
     """The record the browser reads from services.json: only what it shows or filters on."""
     s = view.service

@@ -50,6 +50,24 @@ class Narrowing:
     discussion: int = 0
 
 
+@dataclass(frozen=True)
+class TermEntry:
+    """One entry of a term page: an organisation with what it holds here, or a service."""
+
+    org: Organisation | None = None
+    part: Slice | None = None
+    service: Any = None  # a Service in the directory that falls under the term
+
+    @property
+    def weight(self) -> int:
+        return self.part.items if self.part is not None else 1
+
+
+def term_entries(part: Slice) -> list[TermEntry]:
+    """Organisations A to Z, then the services: what a term's pages list, in order."""
+    return [*(TermEntry(org, sub) for org, sub in part.by_organisation()), *(TermEntry(service=s) for s in part.services)]
+
+
 @dataclass
 class TermView:
     """One page of a cut: a stage, theme, area or sector (a stage perhaps narrowed)."""
@@ -63,6 +81,7 @@ class TermView:
     narrowed_by: Narrowing | None = None  # on a narrowed page: which area or sector
     narrowings: list[Narrowing] = field(default_factory=list)  # a stage's links to narrow it
     narrowed: list[TermView] = field(default_factory=list)  # the pages those links lead to
+    pages: list[Page[TermEntry]] = field(default_factory=list)  # organisation groups packed into pages
 
     def narrowings_by(self, by: str) -> list[Narrowing]:
         return [n for n in self.narrowings if n.by == by]
@@ -80,6 +99,7 @@ class Listing:
     closed: list[ServiceView]
     regional: int  # listed here only because they cover the whole region
     alerts: list[Alert]
+    pages: list[Page[ServiceView]] = field(default_factory=list)  # `listed`, cut into pages
 
 
 @dataclass
@@ -112,6 +132,8 @@ class DirectoryViews:
     languages: list[Listing] = field(default_factory=list)
     prints: dict[str, list[PrintList]] = field(default_factory=dict)  # area id -> whole area, then by stage
     window: tuple[int, int] = (0, 0)  # epoch minutes covered by services' dated hours
+    pages: list[Page[ServiceView]] = field(default_factory=list)  # `listed` cut into /directory/'s pages
+    page_size: int = 50  # services per page, and per chunk of cards the filters fetch
 
 
 @dataclass
@@ -170,7 +192,8 @@ def build_views(registry: Registry, settings: dict[str, Any]) -> SiteViews:
                                 if n in registry.organisations else (n, None) for n in c.collaborators]
                        for c in commitments},
         everything=whole,
-        terms={dimension: term_views(registry, whole, dimension, urls) for dimension in DIMENSIONS},
+        terms={dimension: term_views(registry, whole, dimension, urls, settings["C2C_PAGE_SIZE"])
+               for dimension in DIMENSIONS},
         progress=figures,
         charts=progress_charts(registry, figures),
         directory=directory_views(registry, settings, urls),
@@ -197,7 +220,7 @@ def long_lists(orgs: list[Organisation], commitments: list[Commitment], figures:
     return {name: paginate(items, size, partial(urls.paged, url)) for name, (items, url) in lists.items()}
 
 
-def term_views(registry: Registry, whole: Slice, dimension: str, urls: Urls) -> list[TermView]:
+def term_views(registry: Registry, whole: Slice, dimension: str, urls: Urls, size: int = 50) -> list[TermView]:
     """The pages of one cut; each stage also gets a page per area and sector it reaches."""
     vocab = registry.vocab
     pages = []
@@ -218,6 +241,9 @@ def term_views(registry: Registry, whole: Slice, dimension: str, urls: Urls) -> 
                                                   narrowed, group=view.group, narrowed_by=link))
             for page in view.narrowed:
                 page.narrowings = view.narrowings
+        for each in (view, *view.narrowed):
+            each.pages = paginate(term_entries(each.slice), size, partial(urls.paged, each.url),
+                                  weight=lambda e: e.weight)
         pages.append(view)
     return pages
 
@@ -241,6 +267,7 @@ def progress_charts(registry: Registry, figures: Progress) -> dict[str, Markup]:
 
 
 def directory_views(registry: Registry, settings: dict[str, Any], urls: Urls) -> DirectoryViews:
+    size = settings["C2C_PAGE_SIZE"]
     services = present_all(registry, settings, urls)
     listed = [v for v in services if derive.is_listed(v.service)]
     closed = [v for v in services if not derive.is_listed(v.service)]
@@ -263,13 +290,15 @@ def directory_views(registry: Registry, settings: dict[str, Any], urls: Urls) ->
     def listing(kind: str, term: Term, facet: str) -> Listing:
         here = [v for v in services if term.id in v.membership[facet]]
         shown = [v for v in here if derive.is_listed(v.service)]
+        url = page_url[kind](term.id)
         return Listing(
             kind, term,
-            url=page_url[kind](term.id),
+            url=url,
             filter_url=urls.directory(**{facet: term.id}),
             listed=shown, closed=[v for v in here if not derive.is_listed(v.service)],
             regional=sum(1 for v in shown if term.id not in v.service.areas),
             alerts=alerts_for(alerts, all_areas, [term.id] if kind == "areas" else None),
+            pages=paginate(shown, size, partial(urls.paged, url)),
         )
 
     def print_list(area: Term, stage: Term | None) -> PrintList:
@@ -300,4 +329,6 @@ def directory_views(registry: Registry, settings: dict[str, Any], urls: Urls) ->
         languages=[listing("languages", t, "language") for t in languages.values()],
         prints=prints,
         window=(win.start_minute, win.end_minute),
+        pages=paginate(listed, size, partial(urls.paged, urls.directory())),
+        page_size=size,
     )

@@ -1,9 +1,11 @@
 // /directory/ only: filters that combine and live in the URL, counts per filter value,
-// and "sort by distance from me". Called by directory.js once services.json has loaded.
-// Which filter values a service is listed under comes from services.json (`in`),
-// already expanded by the build's one rule for each (a region-wide service is in every
-// area, a service for everyone in every group, "both" counts for either referral): the
-// browser only looks values up.
+// and "sort by distance from me". Called by directory.js with this page's own services.
+// The page shows one page of results from HTML and downloads nothing more until a
+// filter is on; then it reads the build's compact filter data (c2c_views/compact.py),
+// only the chosen area's part when an area is chosen, search text only for a search,
+// and fetches the cards of matches that are not on the page, a page of them at a time.
+// Which filter values a service is listed under is already expanded by the build's
+// one rule for each (a region-wide service is in every area): the browser looks up.
 (function () {
   "use strict";
 
@@ -56,21 +58,102 @@
     return text ? "?" + text : "";
   }
 
-  window.c2cDirectoryFilters = function (services, isOpen, momentOf) {
+  var KEYS = { stage: "s", area: "a", group: "g", access: "x", language: "l", referral: "r" };
+
+  function fetchJson(url) {
+    return fetch(url, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error(url + ": HTTP " + response.status);
+      return response.json();
+    });
+  }
+
+  // A compact record back into the shape directory.js reads (slug, status, hours, `in`).
+  function decode(rec, data) {
+    var s = { index: rec.i, slug: rec.k, status: rec.t ? "temporarily-closed" : "active", "in": {} };
+    Object.keys(KEYS).forEach(function (facet) {
+      s["in"][facet] = (rec[KEYS[facet]] || []).map(function (n) { return data.ids[facet][n]; });
+    });
+    s["in"].free = rec.f ? ["1"] : [];
+    var h = rec.h || [];
+    s.intervals = [];
+    for (var i = 0; i < h.length; i += 2) s.intervals.push([h[i], h[i + 1]]);
+    if (rec.d) {
+      var at = data.window[0];
+      var values = rec.d.map(function (d) { at += d; return at; });
+      s.dated = [];
+      for (var j = 0; j < values.length; j += 2) s.dated.push([values[j], values[j + 1]]);
+    }
+    s.locations = (rec.p || []).map(function (p) { return { lat: p[0], lon: p[1] }; });
+    s.search = "";
+    return s;
+  }
+
+  window.c2cDirectoryFilters = function (pageServices, isOpen, momentOf, addServices) {
     var form = document.querySelector(".js-filters");
     var list = document.getElementById("results");
-    if (!form || !list) return;
+    var holder = document.querySelector(".js-filter-data");
+    if (!form || !list || !holder) return;
+    var filterUrls = JSON.parse(holder.getAttribute("data-filter-urls"));
+    var textUrls = JSON.parse(holder.getAttribute("data-text-urls"));
+    var cardUrls = JSON.parse(holder.getAttribute("data-card-urls"));
+    var pages = document.querySelector(".js-pages");
+    var caption = document.querySelector(".js-page-caption");
+    var showMore = document.querySelector(".js-show-more");
     var cards = {};
     list.querySelectorAll(".js-service-card").forEach(function (card) { cards[card.getAttribute("data-slug")] = card; });
-    var listed = services.filter(function (s) { return s.status !== "closed" && cards[s.slug]; });
-    var originalOrder = Array.prototype.slice.call(list.children);
+    var pageCards = Array.prototype.slice.call(list.children);
     var heading = document.getElementById("results-heading");
     var countText = document.querySelector(".js-result-count");
+    var initialCount = countText.textContent;
     var status = document.querySelector(".js-result-status");
     var noResults = document.querySelector(".js-no-results");
     var more = document.querySelector(".js-filters-more");
     var moreCount = document.querySelector(".js-filters-active");
     var typing = false;
+    var scopes = {};  // scope -> promise of decoded services
+    var texts = {};  // scope -> promise of index -> search text
+    var chunks = {};  // card chunk number -> promise
+    var pageSize = 50;
+    var shown = [];  // matches, in directory order
+    var limit = 0;
+    var version = 0;
+
+    function loadScope(scope) {
+      if (!scopes[scope]) {
+        scopes[scope] = fetchJson(filterUrls[scope]).then(function (data) {
+          pageSize = data.size;
+          var services = data.services.map(function (rec) { return decode(rec, data); });
+          if (addServices) addServices(services);
+          return services;
+        });
+      }
+      return scopes[scope];
+    }
+
+    function loadText(scope) {
+      if (!texts[scope]) {
+        texts[scope] = fetchJson(textUrls[scope]).then(function (data) {
+          var byIndex = {};
+          data.text.forEach(function (pair) { byIndex[pair[0]] = pair[1]; });
+          return byIndex;
+        });
+      }
+      return texts[scope];
+    }
+
+    function loadCards(number) {
+      if (!chunks[number]) {
+        chunks[number] = fetchJson(cardUrls[number - 1])
+          .then(function (data) {
+            var doc = new DOMParser().parseFromString(data.cards, "text/html");
+            doc.querySelectorAll(".js-service-card").forEach(function (card) {
+              var slug = card.getAttribute("data-slug");
+              if (!cards[slug]) cards[slug] = document.importNode(card, true);
+            });
+          });
+      }
+      return chunks[number];
+    }
 
     function matches(s, state, minute, skip) {
       if (skip !== "stage" && state.stage.length &&
@@ -95,20 +178,33 @@
       return function (s) { return tests[facet](s, value); };
     }
 
-    function updateCounts(state, minute) {
+    // Counts over the data in hand: every service, or the chosen area's (then the other
+    // areas keep the build's counts, as their data is not downloaded).
+    function updateCounts(services, state, minute, scope) {
+      if (scope === "areas-only") { areaCounts(services, state, minute); return; }
       form.querySelectorAll(".js-count").forEach(function (el) {
         var facet = el.getAttribute("data-facet");
         var test = valueTest(facet, el.getAttribute("data-value"), minute);
-        var n = listed.filter(function (s) { return matches(s, state, minute, facet) && test(s); }).length;
+        var n = services.filter(function (s) { return matches(s, state, minute, facet) && test(s); }).length;
         el.textContent = "(" + n + ")";
       });
-      ["area", "group", "language"].forEach(function (facet) {
+      if (scope === "all") areaCounts(services, state, minute);
+      ["group", "language"].forEach(function (facet) {
         form.querySelectorAll("select[name=" + facet + "] option[value]").forEach(function (option) {
           if (!option.value) return;
           var test = valueTest(facet, option.value, minute);
-          var n = listed.filter(function (s) { return matches(s, state, minute, facet) && test(s); }).length;
+          var n = services.filter(function (s) { return matches(s, state, minute, facet) && test(s); }).length;
           option.textContent = option.getAttribute("data-label") + " (" + n + ")";
         });
+      });
+    }
+
+    function areaCounts(services, state, minute) {
+      form.querySelectorAll("select[name=area] option[value]").forEach(function (option) {
+        if (!option.value) return;
+        var test = valueTest("area", option.value, minute);
+        var n = services.filter(function (s) { return matches(s, state, minute, "area") && test(s); }).length;
+        option.textContent = option.getAttribute("data-label") + " (" + n + ")";
       });
     }
 
@@ -128,25 +224,78 @@
       return readState(new URLSearchParams(new FormData(form)).toString());
     }
 
-    function apply(state) {
-      var minute = momentOf(new Date());
-      var shown = 0;
-      listed.forEach(function (s) {
-        var ok = matches(s, state, minute, null);
-        cards[s.slug].hidden = !ok;
-        if (ok) shown += 1;
+    function showMatches(run) {
+      var wanted = shown.slice(0, limit);
+      var needed = {};
+      wanted.forEach(function (s) { if (!cards[s.slug]) needed[Math.floor(s.index / pageSize) + 1] = true; });
+      return Promise.all(Object.keys(needed).map(loadCards)).then(function () {
+        if (run !== version) return;
+        while (list.firstChild) list.removeChild(list.firstChild);
+        wanted.forEach(function (s) {
+          var card = cards[s.slug];
+          if (!card) return;
+          card.hidden = false;
+          list.appendChild(card);
+        });
+        showMore.hidden = shown.length <= limit;
+        if (window.c2cDirectory && window.c2cDirectory.refresh) window.c2cDirectory.refresh();
+        document.dispatchEvent(new CustomEvent("c2c:cards"));
+        list.removeAttribute("aria-busy");
       });
-      var filtered = toQuery(state) !== "";
-      var noun = shown === 1 ? " service" : " services";
-      countText.textContent = filtered ? shown + noun + (shown === 1 ? " matches" : " match") + " your filters" : shown + noun;
-      document.querySelectorAll(".js-result-jump").forEach(function (el) { el.textContent = shown + noun; });
-      status.textContent = countText.textContent;
-      noResults.hidden = shown > 0;
+    }
+
+    function showPage() {
+      while (list.firstChild) list.removeChild(list.firstChild);
+      pageCards.forEach(function (card) { card.hidden = false; list.appendChild(card); });
+      if (pages) pages.hidden = false;
+      if (caption) caption.hidden = false;
+      showMore.hidden = true;
+      list.removeAttribute("aria-busy");
+      countText.textContent = initialCount;
+      status.textContent = "";
+      noResults.hidden = true;
+      document.querySelectorAll(".js-result-jump").forEach(function (el) { el.textContent = initialCount; });
+    }
+
+    function apply(state) {
+      var run = ++version;
+      list.setAttribute("aria-busy", "true");  // until the matches are drawn
       var inMore = state.stage.length + (state.area ? 1 : 0) + (state.group ? 1 : 0) + (state.referral ? 1 : 0) +
         state.access.length + (state.language ? 1 : 0);
       moreCount.textContent = inMore ? " (" + inMore + " selected)" : "";
       if (inMore) more.open = true;
-      updateCounts(state, minute);
+      if (toQuery(state) === "") { showPage(); return Promise.resolve(); }
+      // Offline, the data kept with the page is every area's: the chosen area's may not be.
+      var scope = state.area && filterUrls[state.area] && navigator.onLine ? state.area : "all";
+      return Promise.all([loadScope(scope), state.q ? loadText(scope) : null]).then(function (loaded) {
+        if (run !== version) return null;
+        var services = loaded[0];
+        if (loaded[1]) services.forEach(function (s) { s.search = loaded[1][s.index] || ""; });
+        var minute = momentOf(new Date());
+        shown = services.filter(function (s) { return matches(s, state, minute, null); });
+        limit = pageSize;
+        if (pages) pages.hidden = true;
+        if (caption) caption.hidden = true;  // the matches are from every page
+        var n = shown.length;
+        var noun = n === 1 ? " service" : " services";
+        countText.textContent = n + noun + (n === 1 ? " matches" : " match") + " your filters";
+        document.querySelectorAll(".js-result-jump").forEach(function (el) { el.textContent = n + noun; });
+        status.textContent = countText.textContent;
+        noResults.hidden = n > 0;
+        updateCounts(services, state, minute, scope);
+        return showMatches(run).then(function () {
+          // The other areas' counts need every area's data: fetched after the results show.
+          if (scope === "all" || run !== version) return null;
+          return Promise.all([loadScope("all"), state.q ? loadText("all") : null]).then(function (all) {
+            if (run !== version) return;
+            if (all[1]) all[0].forEach(function (s) { s.search = all[1][s.index] || ""; });
+            updateCounts(all[0], state, minute, "areas-only");
+          });
+        });
+      }).catch(function () {
+        showPage();
+        status.textContent = "The filters could not load just now; showing this page of services.";
+      });
     }
 
     function update(mode) {
@@ -157,7 +306,7 @@
         if (mode === "replace") history.replaceState(null, "", url);
         else history.pushState(null, "", url);
       }
-      apply(state);
+      return apply(state);
     }
 
     form.addEventListener("input", function (event) {
@@ -175,6 +324,11 @@
       update("push");
       heading.focus();
     });
+    showMore.addEventListener("click", function () {
+      list.setAttribute("aria-busy", "true");
+      limit += pageSize;
+      showMatches(version);
+    });
     window.addEventListener("popstate", function () {
       var state = readState(location.search);
       writeForm(state);
@@ -186,9 +340,16 @@
     writeForm(initial);
     apply(initial);
     form.hidden = false;
-    window.setInterval(function () { if (form.elements.open.checked) apply(formState()); else updateCounts(formState(), momentOf(new Date())); }, 60000);
+    window.setInterval(function () { if (form.elements.open.checked) apply(formState()); }, 60000);
 
-    setUpNearMe(list, originalOrder, services);
+    var located = {};
+    pageServices.forEach(function (s) { located[s.slug] = s.locations || []; });
+    var addMore = addServices;
+    addServices = function (services) {
+      services.forEach(function (s) { located[s.slug] = s.locations; });
+      if (addMore) addMore(services);
+    };
+    setUpNearMe(list, function (slug) { return located[slug] || []; });
   };
 
   // ---- Near me -------------------------------------------------------------------
@@ -206,19 +367,18 @@
     return miles < 0.1 ? "Less than 0.1 miles away" : miles.toFixed(1) + " miles away";
   }
 
-  function setUpNearMe(list, originalOrder, services) {
+  function setUpNearMe(list, locationsOf) {
     var box = document.querySelector(".js-near-me");
     if (!box || !("geolocation" in navigator)) return;
     var button = box.querySelector(".js-near-me-button");
     var reset = box.querySelector(".js-near-me-reset");
     var message = box.querySelector(".js-near-me-status");
-    var bySlug = {};
-    services.forEach(function (s) { bySlug[s.slug] = s; });
+    var originalOrder = [];
     box.hidden = false;
 
-    function nearest(service, lat, lon) {
+    function nearest(slug, lat, lon) {
       var best = null;
-      service.locations.forEach(function (loc) {
+      locationsOf(slug).forEach(function (loc) {
         if (loc.lat === null || loc.lon === null) return;
         var d = distanceKm(lat, lon, loc.lat, loc.lon);
         if (best === null || d < best) best = d;
@@ -227,9 +387,9 @@
     }
 
     function sortBy(lat, lon) {
+      originalOrder = Array.prototype.slice.call(list.children);
       var ranked = originalOrder.map(function (card, index) {
-        var service = bySlug[card.getAttribute("data-slug")];
-        return { card: card, index: index, km: service ? nearest(service, lat, lon) : null };
+        return { card: card, index: index, km: nearest(card.getAttribute("data-slug"), lat, lon) };
       });
       ranked.sort(function (a, b) {
         if (a.km === null || b.km === null) return (a.km === null) - (b.km === null) || a.index - b.index;

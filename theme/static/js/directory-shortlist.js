@@ -48,7 +48,10 @@
     document.querySelectorAll(".js-shortlist-count").forEach(function (el) { el.textContent = "(" + list.length + ")"; });
   }
 
-  document.querySelectorAll(".js-shortlist-toggle").forEach(function (button) {
+  // Buttons on the page, and on cards the filters bring in later (the "c2c:cards" event).
+  function wire(button) {
+    if (button.getAttribute("data-wired")) return;
+    button.setAttribute("data-wired", "1");
     button.hidden = false;
     button.addEventListener("click", function () {
       var slug = button.getAttribute("data-slug");
@@ -60,6 +63,11 @@
       announcer.textContent = (at >= 0 ? "Removed " + name + " from" : "Added " + name + " to") +
         " your shortlist. " + read().length + " on your shortlist.";
     });
+  }
+  document.querySelectorAll(".js-shortlist-toggle").forEach(wire);
+  document.addEventListener("c2c:cards", function () {
+    document.querySelectorAll(".js-shortlist-toggle").forEach(wire);
+    refresh();
   });
   document.querySelectorAll(".js-shortlist-summary").forEach(function (el) { el.hidden = false; });
   window.addEventListener("storage", function (event) { if (event.key === KEY) refresh(); });

@@ -263,6 +263,11 @@
     data.services.forEach(function (s) { bySlug[s.slug] = s; });
     showOpenStatus();
     window.setInterval(showOpenStatus, 60000);
-    if (window.c2cDirectoryFilters) window.c2cDirectoryFilters(data.services, isOpen, momentOf);
+    window.c2cDirectory.refresh = showOpenStatus;
+    if (window.c2cDirectoryFilters) {
+      window.c2cDirectoryFilters(data.services, isOpen, momentOf, function (services) {
+        services.forEach(function (s) { if (!bySlug[s.slug] || !bySlug[s.slug].intervals) bySlug[s.slug] = s; });
+      });
+    }
   }).catch(function () { /* pages still show every service and their hours */ });
 })();
