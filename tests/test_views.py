@@ -97,6 +97,20 @@ def test_stage_pages_are_narrowed_only_where_there_is_something(tiny):
     assert all(page.narrowings == recovery.narrowings for page in recovery.narrowed)
 
 
+def test_a_stage_is_narrowed_to_other_councils_only_where_an_organisation_names_them(tiny):
+    """Region-wide work reaches every council; a council outside the seven members gets
+    a "narrow by area" link (and page) only when an organisation names it, as the
+    progress matrix's columns do."""
+    tiny.organisations["alpha-trust"].areas = ["west-midlands"]
+    tiny.organisations["beta-housing"].areas = ["lichfield"]
+    views = views_of(tiny)
+    recovery = next(v for v in views.terms["stages"] if v.term.id == "recovery")
+    areas = {n.term.id for n in recovery.narrowings if n.by == "areas"}
+    assert {"birmingham", "walsall", "west-midlands"} <= areas and "lichfield" in areas
+    assert "bromsgrove" not in areas and "tamworth" not in areas
+    assert areas <= set(views.progress.matrix["recovery"])
+
+
 def test_partners_and_collaborators_are_resolved_once(tiny):
     views = views_of(tiny)
     assert [o.slug for o in views.partners["alpha-trust"]] == ["beta-housing"]

@@ -223,7 +223,7 @@ class Progress:
 def progress(registry: Registry, today: date, due_soon_days: int) -> Progress:
     actions = registry.actions
     stages = list(registry.vocab["stages"])
-    areas = matrix_areas(registry)
+    areas = areas_shown(registry)
     by_status = {s: 0 for s in ACTION_STATUSES} | dict(Counter(a.status for a in actions))
     by_stage = {st: {s: 0 for s in ACTION_STATUSES} for st in stages}
     for a in actions:
@@ -249,9 +249,11 @@ def progress(registry: Registry, today: date, due_soon_days: int) -> Progress:
     )
 
 
-def matrix_areas(registry: Registry) -> list[str]:
-    """The progress matrix's columns: the seven members and the region always (a gap
-    there is news), other councils of the region only when an organisation names them."""
+def areas_shown(registry: Registry) -> list[str]:
+    """The areas offered as places to look (the progress matrix's columns, a stage's
+    "narrow by area" links): the seven members and the region always (a gap there is
+    news), other councils of the region only when an organisation names them, since
+    otherwise they hold only region-wide work, the same for every one of them."""
     named = {a for o in registry.organisations.values() for a in o.areas}
     return [t.id for t in registry.vocab["areas"].values() if t.constituent or t.id == REGION or t.id in named]
 

@@ -223,6 +223,7 @@ def long_lists(orgs: list[Organisation], commitments: list[Commitment], figures:
 def term_views(registry: Registry, whole: Slice, dimension: str, urls: Urls, size: int = 50) -> list[TermView]:
     """The pages of one cut; each stage also gets a page per area and sector it reaches."""
     vocab = registry.vocab
+    shown_areas = set(derive.areas_shown(registry))
     pages = []
     for term_id, part in derive.slice_by(whole, dimension, vocab).items():
         term = vocab[dimension][term_id]
@@ -231,7 +232,7 @@ def term_views(registry: Registry, whole: Slice, dimension: str, urls: Urls, siz
         if dimension == "stages":
             for by in NARROWING:
                 for narrow_id, narrowed in derive.slice_by(part, by, vocab).items():
-                    if not narrowed.items:
+                    if not narrowed.items or (by == "areas" and narrow_id not in shown_areas):
                         continue
                     link = Narrowing(by, vocab[by][narrow_id], narrowed.items,
                                      urls.stage_narrowed(term_id, by, narrow_id), len(narrowed.pledges),
