@@ -8,11 +8,13 @@ only gathers the choices and addresses for the templates' `data-` attributes.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
 from c2c_registry.files import COLLECTIONS
 from c2c_registry.model import Registry
+from c2c_registry.schemas import SCHEMA_DIR
 from c2c_registry.urls import Urls
 
 FOLDER_OF = {kind: folder for folder, (kind, _) in COLLECTIONS.items()}
@@ -27,6 +29,13 @@ class SubmitView:
     new_file_url: str  # GitHub's "create new file" page for the content, or '' without a repository
     validator_url: str  # the bundled JSON Schema validator (an ES module)
     today: str  # YYYY-MM-DD: the default for dates the forms ask for
+    approaches: list[tuple[str, str]]  # (value, words): the schema's list, so the form offers every one
+
+
+def approaches() -> list[tuple[str, str]]:
+    """How a session may be run, from the commitment schema (the one list)."""
+    schema = json.loads((SCHEMA_DIR / "commitment.schema.json").read_text("utf-8"))
+    return [(value, value.replace("-", " ").capitalize()) for value in schema["properties"]["approach"]["enum"]]
 
 
 def submit_view(registry: Registry, settings: dict[str, Any], urls: Urls) -> SubmitView:
@@ -41,4 +50,5 @@ def submit_view(registry: Registry, settings: dict[str, Any], urls: Urls) -> Sub
         new_file_url="/".join((repo, "new", branch)) if repo.startswith("https://") else "",
         validator_url=urls.theme("vendor/json-schema/index.js"),
         today=settings["C2C_TODAY"].isoformat(),
+        approaches=approaches(),
     )
