@@ -67,6 +67,43 @@ def test_a_cache_from_other_code_or_a_damaged_cache_is_not_used(tmp_path):
     assert _files(tmp_path / "first") == _files(tmp_path / "second")
 
 
+def _validate(content: Path, cache: Path | None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "C2C_PARSE_CACHE": str(cache or content.parent / "no-cache-here")}
+    if cache is None:
+        shutil.rmtree(content.parent / "no-cache-here", ignore_errors=True)
+    return subprocess.run([sys.executable, "-m", "c2c_registry.cli", "validate", "--content", str(content)],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
+
+
+def test_after_a_few_edits_only_a_small_delta_of_the_parse_cache_is_written(tmp_path):
+    content, cache = tmp_path / "content", tmp_path / "cache"
+    shutil.copytree(ROOT / "content", content)
+    assert _validate(content, cache).returncode == 0
+    [base] = cache.iterdir()
+    written = base.stat().st_mtime_ns
+    service = content / "services" / "canal-street-day-centre.yaml"
+    text = service.read_text()
+
+    steps = [text.replace("summary: ", "summary: Edited. ", 1), text.replace("name: ", "name: [Broken", 1),
+             text.replace("summary: ", "summary: Edited. ", 1)]  # the last is taken from the delta
+    results = []
+    for step in steps:
+        service.write_text(step)
+        cached, fresh = _validate(content, cache), _validate(content, None)
+        assert (cached.returncode, cached.stdout) == (fresh.returncode, fresh.stdout)
+        results.append(cached)
+    assert [r.returncode for r in results] == [0, 1, 0]
+    assert "services/canal-street-day-centre.yaml:3:9: (file): this is not valid YAML" in results[1].stdout
+    assert base.stat().st_mtime_ns == written, "the whole cache was written again after one edit"
+    assert sorted(p.name for p in cache.iterdir()) == sorted([base.name, base.name.replace(".pickle", ".delta.pickle")])
+
+    for path in sorted((content / "services").glob("*.yaml"))[:10]:  # more than a twentieth: a new base
+        path.write_text(path.read_text().replace("summary: ", "summary: Edited. ", 1))
+    cached, fresh = _validate(content, cache), _validate(content, None)
+    assert (cached.returncode, cached.stdout) == (fresh.returncode, fresh.stdout) and cached.returncode == 0
+    assert [p.name for p in cache.iterdir()] == [base.name] and base.stat().st_mtime_ns != written
+
+
 def _get(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:

@@ -46,7 +46,23 @@ def _write(out: Path, url: str, text: str) -> int:
 
 
 def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+    return _dumps(value) + "\n"
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1)
+
+
+def _json_array(texts: list[str], depth: int = 0) -> str:
+    """What `_dumps(items)` gives at nesting `depth`, from each item's own `_dumps`: each
+    service is encoded once, not three times (with an indent, json encodes in Python)."""
+    if not texts:
+        return "[]"
+    inner = "\n" + " " * (depth + 1)
+    return "[" + inner + ("," + inner).join(t.replace("\n", inner) for t in texts) + "\n" + " " * depth + "]"
+
+
+_CONTENTS = "\0contents\0"  # stands in for a page's services until they are put in
 
 
 class DataGenerator(Generator):
@@ -92,14 +108,19 @@ class DataGenerator(Generator):
     def _hsds(self, out: Path, views, registry) -> list[Download]:
         urls = views.urls
         services = [to_hsds(s, registry.vocab) for s in sorted(registry.services.values(), key=lambda s: s.slug)]
+        texts = [_dumps(s) for s in services]
         size = self.settings["C2C_HSDS_PAGE_SIZE"]
-        each = sum(_write(out, urls.hsds_service(s["id"]), _json(s)) for s in services)
+        each = sum(_write(out, urls.hsds_service(s["id"]), text + "\n") for s, text in zip(services, texts, strict=True))
         pages = api_page(services, 1, size)["total_pages"]
-        paged = sum(_write(out, urls.hsds_page(n), _json(api_page(services, n, size))) for n in range(1, pages + 1))
+        paged = 0
+        for n in range(1, pages + 1):
+            page = _dumps({**api_page(services, n, size), "contents": _CONTENTS})
+            contents = _json_array(texts[(n - 1) * size: n * size], 1)
+            paged += _write(out, urls.hsds_page(n), page.replace(_dumps(_CONTENTS), contents) + "\n")
         return [
             Download("Services, Open Referral", urls.hsds_services(), "JSON (HSDS 3.0, ORUK)",
                      "Every service as one array of HSDS 3.0 service objects, valid under the Open Referral UK "
-                     "profile.", _write(out, urls.hsds_services(), _json(services))),
+                     "profile.", _write(out, urls.hsds_services(), _json_array(texts) + "\n")),
             Download("Services, Open Referral, in pages", urls.hsds_page(1), "JSON (HSDS API page)",
                      f"The same services {size} to a page, shaped like the HSDS API's /services "
                      f"(pages 1 to {pages}, changing the number in the address).", paged),

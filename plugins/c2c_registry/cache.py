@@ -4,8 +4,13 @@ Parsing YAML with positions and checking it against the schemas is most of the t
 `c2c validate` takes; a file whose text has not changed since the last run gives the
 same record, so it is taken from here. Entries are keyed on the file's path and text,
 and the whole cache on a digest of this package's code and the schemas, so a change to
-either starts afresh. Only the entries used in a run are written back, so the cache
-never outgrows the content folder. Safe to delete.
+either starts afresh. Safe to delete.
+
+The cache is two files: the base, with every record, and a small delta with the records
+parsed since the base was written. A run that changed a few files writes only the delta
+(rewriting the whole base after a one-line edit cost a second on a large registry); once
+the delta grows past a twentieth of the base, the base is written again with only the
+entries used, so the cache never outgrows the content folder by much.
 """
 
 from __future__ import annotations
@@ -16,10 +21,12 @@ import pickle
 import tempfile
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .files import ContentFile
 
 DEFAULT_FOLDER = Path(".cache") / "c2c-parsed"
+DELTA_SHARE = 20  # the base is rewritten once the delta holds more than 1/20 of its entries
 
 
 def cache_folder(setting: str = "") -> Path:
@@ -39,21 +46,43 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+def _load(path: Path) -> Any:
+    try:
+        with path.open("rb") as f:
+            return pickle.load(f)
+    except Exception:  # missing, from another version, or damaged: start afresh
+        return None
+
+
+def _dump(path: Path, value: Any) -> None:
+    """Written whole to a temporary file, then renamed: a run killed half-way, or two
+    runs at once, never leave a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as f:
+        pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(f.name, path)
+
+
 class ParseCache:
     """The records of one content folder, loaded at the start of a run, saved at its end."""
 
     def __init__(self, folder: Path, content_dir: Path):
         name = hashlib.sha256(str(content_dir.resolve()).encode()).hexdigest()[:16]
         self.file = folder / f"{name}.pickle"
+        self.delta_file = folder / f"{name}.delta.pickle"
+        self.base: dict[str, ContentFile] = {}
+        self.base_id = ""
+        self.delta: dict[str, ContentFile] = {}
         self.old: dict[str, ContentFile] = {}
         self.used: dict[str, ContentFile] = {}
-        try:
-            with self.file.open("rb") as f:
-                code, entries = pickle.load(f)
-            if code == code_digest():
-                self.old = entries
-        except Exception:  # missing, from another version, or damaged: start afresh
-            self.old = {}
+        base = _load(self.file)
+        if isinstance(base, tuple) and len(base) == 3 and base[0] == code_digest():
+            _, self.base_id, self.base = base
+            self.old = dict(self.base)
+            delta = _load(self.delta_file)
+            if isinstance(delta, tuple) and len(delta) == 3 and delta[:2] == (code_digest(), self.base_id):
+                self.delta = delta[2]
+                self.old.update(self.delta)
 
     def get(self, key: str) -> ContentFile | None:
         record = self.old.get(key)
@@ -65,14 +94,19 @@ class ParseCache:
         self.used[key] = record
 
     def save(self) -> None:
-        """Written whole to a temporary file, then renamed: a run killed half-way, or two
-        runs at once, never leave a half-written cache."""
+        """The delta while it, and the base's entries no longer used, are small against
+        the base; else a new base with no delta."""
         if self.used.keys() == self.old.keys():
             return
+        new = {key: record for key, record in self.used.items() if key not in self.base}
+        unused = len(self.base) - (len(self.used) - len(new))
         try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile("wb", dir=self.file.parent, delete=False) as f:
-                pickle.dump((code_digest(), self.used), f, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(f.name, self.file)
+            if self.base and (len(new) + unused) * DELTA_SHARE <= len(self.base):
+                if new.keys() != self.delta.keys():
+                    _dump(self.delta_file, (code_digest(), self.base_id, new))
+                return
+            base_id = hashlib.sha256("\0".join(sorted(self.used)).encode()).hexdigest()
+            _dump(self.file, (code_digest(), base_id, self.used))
+            self.delta_file.unlink(missing_ok=True)
         except OSError:  # a cache that cannot be written only makes the next run slower
             pass

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cached_property
 
 from .model import Action, Commitment, DiscussionItem, Milestone, Organisation, Pledge, Registry, Service
 
@@ -159,8 +160,10 @@ class Slice:
     discussion: list[DiscussionItem] = field(default_factory=list)
     services: list[Service] = field(default_factory=list)
 
-    @property
+    @cached_property
     def organisations(self) -> list[Organisation]:
+        """Kept once asked for: every page of a long stage or theme names its count, and a
+        slice is complete before anything reads it (`slice_by` returns it whole)."""
         seen: dict[str, Organisation] = {}
         items: list[Pledge | Action | DiscussionItem] = [*self.pledges, *self.actions, *self.discussion]
         for item in items:

@@ -19,7 +19,7 @@ from .files import ContentFile
 from .problems import Problem, shown
 from .reading import read_text
 from .schemas import slugify
-from .source import Position, SourceError, SourceMap
+from .source import SourceError, SourceMap
 from .values import visible
 
 # Python-Markdown's meta extension (markdown/extensions/meta.py), which Pelican uses.
@@ -75,12 +75,12 @@ def parse_header(text: str, path: str) -> tuple[dict[str, str], SourceMap, list[
         if meta:
             key = meta.group("key").lower().capitalize()
             where = (key,)
-            at_key = Position(number + 1, meta.start("key") + 1)
-            at_value = Position(number + 1, (meta.start("value") if meta.group("value") else meta.end("key") + 1) + 1)
+            at_key = number + 1, meta.start("key") + 1
+            at_value = number + 1, (meta.start("value") if meta.group("value") else meta.end("key") + 1) + 1
             if key in data:
                 problems.append(Problem(
-                    path, at_key.line, at_key.column, key,
-                    f"the field {key} appears twice (first on line {smap.keys[where].line}); keep one.",
+                    path, *at_key, key,
+                    f"the field {key} appears twice (first on line {smap.key(where).line}); keep one.",
                     "duplicate-key"))
                 key = ""  # its continuation lines belong to the duplicate, not the first
                 continue

