@@ -183,7 +183,7 @@ def test_card_shows_the_facts_in_words(site):
     words = text(card)
     for expected in ("Lantern Faith Shelter Network", "Hours: Every day: 7pm to 8am the next day",
                      "Stage: Crisis Prevention & Relief", "Area: Wolverhampton",
-                     "For: Single adults, People sleeping rough", "Access: Free · Self or professional referral",
+                     "For: Single adults, People sleeping rough", "Cost and referral: Free · Self or professional referral",
                      "Last checked 28 October 2026"):
         assert expected in words
     assert "May be out of date" not in words

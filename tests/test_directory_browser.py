@@ -16,6 +16,7 @@ import pytest
 
 from c2c_registry.registry import load_registry
 from c2c_registry.settings import DEFAULTS
+from c2c_registry.urls import Urls
 from c2c_views.hours import describe, minute_of_week
 from c2c_views.opening import describe_dated
 
@@ -538,6 +539,35 @@ def test_save_for_offline_keeps_the_shortlisted_services(open_context, base_url)
         page.goto(f"{base_url}/directory/{slug}/")
         assert page.locator(".app-service__name").count() == 1
         assert page.locator("h1").inner_text() != "Find a homelessness service"
+
+
+def test_visited_pages_are_capped_and_saved_services_are_never_dropped(open_context, base_url, site):
+    limit = int(re.search(r"const VISITED_LIMIT = (\d+);", (site / Urls().service_worker()).read_text()).group(1))
+    pages = sorted("/" + p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
+                   if p.parent != site)
+    assert len(pages) > limit + 20  # enough to go past the limit
+    context = open_context(service_workers="allow")
+    page = context.new_page()
+    slugs = ["kestrel-domestic-abuse-helpline", "canal-street-day-centre"]
+    page.goto(base_url + "/directory/shortlist/?s=" + ",".join(slugs))
+    page.wait_for_selector(".js-shortlist-list li")
+    _controlled(page)
+    page.get_by_role("button", name="Save for offline use").click()
+    page.wait_for_function("() => document.querySelector('.js-offline-saved').textContent.startsWith('Saved 2')")
+    # Someone reads far more pages than the limit (asked of the worker at once, as a
+    # first visit does; each visit trims the same way).
+    answer = page.evaluate("urls => window.c2cDirectory.keep(urls)", [base_url + p for p in pages])
+    assert answer == {"kept": len(pages), "asked": len(pages)}
+    counts = page.evaluate("""async () => {
+        const out = {};
+        for (const key of await caches.keys()) out[key] = (await (await caches.open(key)).keys()).length;
+        return out; }""")
+    assert counts["c2c-visited"] == limit, counts
+    assert counts["c2c-saved"] == 2, counts
+    context.set_offline(True)
+    for slug in slugs:  # still there, however much was read since
+        page.goto(f"{base_url}/directory/{slug}/")
+        assert page.locator(".app-service__name").count() == 1
 
 
 # ---- Accessibility of the states only scripts create --------------------------------------

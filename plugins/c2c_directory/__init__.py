@@ -76,7 +76,8 @@ def write_files(pelican) -> None:
     """The service worker, last: its cache name hashes the shell it keeps."""
     views = pelican.settings["C2C_VIEWS"]
     out = Path(pelican.output_path)
-    worker = service_worker(out, views.urls, views.today.isoformat(), pelican.settings["C2C_OFFLINE_BUDGET_KB"])
+    worker = service_worker(out, views.urls, views.today.isoformat(), pelican.settings["C2C_OFFLINE_BUDGET_KB"],
+                            pelican.settings["C2C_OFFLINE_VISITED_LIMIT"])
     (out / views.urls.service_worker()).write_text(worker, encoding="utf-8")
 
 

@@ -5,8 +5,9 @@ first page and its data, the shortlist page and (when the site has search, c2c_s
 which writes its files first) the search page with what a search of services needs.
 These are taken in that order while they fit in `C2C_OFFLINE_BUDGET_KB` (gzip bytes, what
 a phone downloads), so a large registry never makes a first visit download megabytes.
-Every other page is kept as it is visited, or when the shortlist's "save for offline"
-asks for it (service-worker.js).
+Every other page is kept as it is visited, up to `C2C_OFFLINE_VISITED_LIMIT` addresses
+(the least recently kept go first), or when the shortlist's "save for offline" asks for
+it (service-worker.js).
 
 `service-worker.js` next to this module is the worker; the build writes it where the
 URL map says (the site root, so its scope can cover the directory) with its constants
@@ -32,9 +33,10 @@ from c2c_registry.urls import Urls, save_as
 
 SOURCE = Path(__file__).with_name("service-worker.js")
 ASSETS = ("css/app.css", "js/site.js", "js/directory.js", "js/directory-exit.js",
-          "js/directory-filters.js", "js/directory-shortlist.js", "js/directory-report.js", "vendor/qrcode.js",
+          "js/directory-filters.js", "js/directory-phone.js", "js/directory-shortlist.js", "js/directory-report.js", "vendor/qrcode.js",
           "js/search.js", "js/search-core.js", "vendor/lunr.js", "images/favicon.svg")  # in the theme
 VISITED = "c2c-visited"  # pages kept as they are visited: one cache, refreshed on each visit
+SAVED = "c2c-saved"  # services saved for offline use from the shortlist
 
 
 def shell_candidates(output: Path, urls: Urls) -> list[str]:
@@ -76,12 +78,14 @@ def cache_name(output: Path, precache: list[str], build_date: str) -> str:
     return f"c2c-directory-{build_date}-{digest.hexdigest()[:10]}"
 
 
-def service_worker(output: Path, urls: Urls, build_date: str, budget_kb: int) -> str:
+def service_worker(output: Path, urls: Urls, build_date: str, budget_kb: int, visited_limit: int) -> str:
     precache = precache_list(output, urls, budget_kb)
     header = (
         f"// Written by the c2c_directory plugin for the build of {build_date}; source: plugins/c2c_directory/service-worker.js\n"
         f"const CACHE = {json.dumps(cache_name(output, precache, build_date))};\n"
         f"const VISITED = {json.dumps(VISITED)};\n"
+        f"const SAVED = {json.dumps(SAVED)};\n"
+        f"const VISITED_LIMIT = {int(visited_limit)};\n"
         f"const PRECACHE = {json.dumps(precache, indent=0)};\n"
         f"const FALLBACK_PATH = {json.dumps(urls.directory())};\n"
         f"const THEME_PATH = {json.dumps(urls.theme(''))};\n"

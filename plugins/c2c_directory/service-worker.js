@@ -7,12 +7,16 @@
 //   for this build.
 // - Every other page is kept as it is visited (VISITED): pages and data network first,
 //   with the kept copy when there is no signal; theme files from this build's shell, or
-//   kept and refreshed in the background (stale while revalidate).
+//   kept and refreshed in the background (stale while revalidate). VISITED holds at most
+//   VISITED_LIMIT addresses: the least recently kept go first, so a phone's storage does
+//   not fill with every page ever opened.
 // - A page can ask for addresses to be kept ({type: "c2c-keep", urls}) and is told how
-//   many were: the first page visited (before this worker controlled it) and the
-//   shortlist's "save for offline" use this.
-// - Activate deletes every cache of this site but this build's shell and VISITED.
-// CACHE, VISITED, PRECACHE, FALLBACK_PATH and THEME_PATH are written above this line by the build.
+//   many were: the first page visited (before this worker controlled it) uses this. The
+//   shortlist's "save for offline" adds `save: true`: those go in SAVED, which is never
+//   cut, because someone chose them.
+// - Activate deletes every cache of this site but this build's shell, VISITED and SAVED.
+// CACHE, VISITED, SAVED, VISITED_LIMIT, PRECACHE, FALLBACK_PATH and THEME_PATH are written
+// above this line by the build.
 "use strict";
 
 const SITE_ROOT = new URL("./", self.location).href;
@@ -32,7 +36,7 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches.keys()
       .then((keys) => Promise.all(keys
-        .filter((key) => OURS.test(key) && key !== CACHE && key !== VISITED)
+        .filter((key) => OURS.test(key) && ![CACHE, VISITED, SAVED].includes(key))
         .map((key) => caches.delete(key))))
       .then(() => self.clients.claim())
   );
@@ -43,24 +47,35 @@ function keepable(response) {
   return response && response.ok && response.status === 200 && response.type === "basic";
 }
 
-function keep(request, response) {
+// Kept in `name`: a new copy replaces the old one and counts as the newest.
+function keep(request, response, name) {
   if (!keepable(response)) return Promise.resolve(false);
-  return caches.open(VISITED).then((cache) => cache.put(request, response)).then(() => true);
+  return caches.open(name).then((cache) => cache.delete(request).then(() => cache.put(request, response)))
+    .then(() => true);
 }
 
-// This build's shell first, then what was kept on a visit. A filtered listing
-// (/directory/?area=x) is the same page: its filters run in the page.
+// VISITED cut to its newest VISITED_LIMIT addresses (a cache lists them oldest first).
+function trim() {
+  return caches.open(VISITED).then((cache) => cache.keys().then((requests) =>
+    Promise.all(requests.slice(0, Math.max(0, requests.length - VISITED_LIMIT)).map((r) => cache.delete(r)))));
+}
+
+function keepVisited(request, response) {
+  return keep(request, response, VISITED).then((kept) => trim().then(() => kept));
+}
+
+// This build's shell first, then what was kept on a visit, then what was saved. A
+// filtered listing (/directory/?area=x) is the same page: its filters run in the page.
 function kept(request, navigation) {
   const options = { ignoreSearch: navigation };
-  return caches.open(CACHE)
-    .then((cache) => cache.match(request, options))
-    .then((hit) => hit || caches.open(VISITED).then((cache) => cache.match(request, options)));
+  const look = (name) => (hit) => hit || caches.open(name).then((cache) => cache.match(request, options));
+  return Promise.resolve(undefined).then(look(CACHE)).then(look(VISITED)).then(look(SAVED));
 }
 
 function networkFirst(event, request, navigation) {
   return fetch(request)
     .then((response) => {
-      event.waitUntil(keep(request, response.clone()));
+      event.waitUntil(keepVisited(request, response.clone()));
       return response;
     })
     .catch((error) => kept(request, navigation).then((hit) => {
@@ -72,7 +87,7 @@ function networkFirst(event, request, navigation) {
 
 function staleWhileRevalidate(event, request) {
   const fresh = fetch(request).then((response) => {
-    event.waitUntil(keep(request, response.clone()));
+    event.waitUntil(keepVisited(request, response.clone()));
     return response;
   });
   event.waitUntil(fresh.catch(() => null));
@@ -92,7 +107,7 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(networkFirst(event, request, navigation));
 });
 
-// Keep the addresses a page asks for; answer with how many were kept.
+// Keep the addresses a page asks for (in SAVED when it says `save`); answer with how many.
 self.addEventListener("message", (event) => {
   const data = event.data || {};
   if (data.type !== "c2c-keep" || !Array.isArray(data.urls)) return;
@@ -101,8 +116,10 @@ self.addEventListener("message", (event) => {
     .filter((url) => url && url.origin === self.location.origin)
     .map((url) => url.href);
   const port = event.ports && event.ports[0];
+  const name = data.save === true ? SAVED : VISITED;
   event.waitUntil(
-    Promise.all(urls.map((url) => fetch(url).then((response) => keep(url, response)).catch(() => false)))
+    Promise.all(urls.map((url) => fetch(url).then((response) => keep(url, response, name)).catch(() => false)))
+      .then((results) => trim().then(() => results))
       .then((results) => {
         if (port) port.postMessage({ kept: results.filter(Boolean).length, asked: urls.length });
       })

@@ -406,5 +406,8 @@ def _unknown(value: object, known: dict, what: str) -> str:
         listed = f"the known values are listed in schemas/vocabularies/{what}.yaml"
     if suggestion:  # a new sentence after the question
         listed = listed[0].upper() + listed[1:]
-    return f"{shown(str(value))} is not one of the known {what}; {suggestion}{listed}"
+    return f"{shown(str(value))} is not one of the known {_PLURAL_WORDS.get(what, what)}; {suggestion}{listed}"
+
+
+_PLURAL_WORDS = {"access": "access facts", "client-groups": "client groups"}  # vocabularies named as things
 

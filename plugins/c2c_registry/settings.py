@@ -56,6 +56,9 @@ DEFAULTS: dict[str, Any] = {
     # What the service worker may download on install, in KB as gzip (what a phone
     # downloads): the directory's shell, most needed first; other pages are kept as visited.
     "C2C_OFFLINE_BUDGET_KB": 300,
+    # How many visited pages and files the service worker keeps on a phone besides the
+    # shell; the least recently kept go first. Services saved from the shortlist are apart.
+    "C2C_OFFLINE_VISITED_LIMIT": 200,
     # Services per page of the Open Referral pages (/data/hsds/pages/<n>.json).
     "C2C_HSDS_PAGE_SIZE": 20,
     # Content-quality warnings (a pledge with no action, a lead written as a full name, a

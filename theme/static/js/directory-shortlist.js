@@ -223,7 +223,7 @@
     saveButton.addEventListener("click", function () {
       var known = read().filter(function (slug) { return services[slug]; });
       saved.textContent = "Saving…";
-      directory.keep(known.map(function (slug) { return directory.siteRoot + services[slug].url; }))
+      directory.keep(known.map(function (slug) { return directory.siteRoot + services[slug].url; }), true)
         .then(function (answer) {
           saved.textContent = answer.kept === answer.asked
             ? "Saved " + (answer.kept === 1 ? "1 service" : answer.kept + " services") +

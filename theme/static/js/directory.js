@@ -231,14 +231,15 @@
 
   // ---- The service worker ---------------------------------------------------------
   // Ask the worker to keep addresses (same site only); resolves with how many it kept.
-  function keep(urls) {
+  // `save`: someone chose them (the shortlist), so they are never dropped for newer visits.
+  function keep(urls, save) {
     if (!("serviceWorker" in navigator)) return Promise.reject(new Error("no service worker"));
     return navigator.serviceWorker.ready.then(function (registration) {
       return new Promise(function (resolve, reject) {
         var channel = new MessageChannel();
         channel.port1.onmessage = function (event) { resolve(event.data); };
         if (!registration.active) { reject(new Error("no active worker")); return; }
-        registration.active.postMessage({ type: "c2c-keep", urls: urls }, [channel.port2]);
+        registration.active.postMessage({ type: "c2c-keep", urls: urls, save: save === true }, [channel.port2]);
       });
     });
   }
