@@ -523,22 +523,33 @@ def test_pages_are_kept_as_they_are_visited(open_context, base_url):
         assert page.locator("h1").inner_text() == heading
 
 
-def test_save_for_offline_keeps_the_shortlisted_services(open_context, base_url):
-    context = open_context(service_workers="allow")
+SAVED_SLUGS = ["kestrel-domestic-abuse-helpline", "canal-street-day-centre"]
+
+
+def _save_shortlist(context, base_url):
+    """A shortlist of SAVED_SLUGS saved for offline use; returns the page."""
     page = context.new_page()
-    slugs = ["kestrel-domestic-abuse-helpline", "canal-street-day-centre"]
-    page.goto(base_url + "/directory/shortlist/?s=" + ",".join(slugs))
+    page.goto(base_url + "/directory/shortlist/?s=" + ",".join(SAVED_SLUGS))
     page.wait_for_selector(".js-shortlist-list li")
     _controlled(page)
-    assert not [p for p in _kept(page) if any(slug in p for slug in slugs)]
+    assert not [p for p in _kept(page) if any(slug in p for slug in SAVED_SLUGS)]
     page.get_by_role("button", name="Save for offline use").click()
     expect_text = "Saved 2 services on this device: their pages open without signal."
     page.wait_for_function(f"() => document.querySelector('.js-offline-saved').textContent === {json.dumps(expect_text)}")
+    return page
+
+
+def _saved_services_open_offline(context, page, base_url):
     context.set_offline(True)
-    for slug in slugs:
+    for slug in SAVED_SLUGS:
         page.goto(f"{base_url}/directory/{slug}/")
         assert page.locator(".app-service__name").count() == 1
         assert page.locator("h1").inner_text() != "Find a homelessness service"
+
+
+def test_save_for_offline_keeps_the_shortlisted_services(open_context, base_url):
+    context = open_context(service_workers="allow")
+    _saved_services_open_offline(context, _save_shortlist(context, base_url), base_url)
 
 
 def test_visited_pages_are_capped_and_saved_services_are_never_dropped(open_context, base_url, site):
@@ -547,13 +558,7 @@ def test_visited_pages_are_capped_and_saved_services_are_never_dropped(open_cont
                    if p.parent != site)
     assert len(pages) > limit + 20  # enough to go past the limit
     context = open_context(service_workers="allow")
-    page = context.new_page()
-    slugs = ["kestrel-domestic-abuse-helpline", "canal-street-day-centre"]
-    page.goto(base_url + "/directory/shortlist/?s=" + ",".join(slugs))
-    page.wait_for_selector(".js-shortlist-list li")
-    _controlled(page)
-    page.get_by_role("button", name="Save for offline use").click()
-    page.wait_for_function("() => document.querySelector('.js-offline-saved').textContent.startsWith('Saved 2')")
+    page = _save_shortlist(context, base_url)
     # Someone reads far more pages than the limit (asked of the worker at once, as a
     # first visit does; each visit trims the same way).
     answer = page.evaluate("urls => window.c2cDirectory.keep(urls)", [base_url + p for p in pages])
@@ -564,10 +569,7 @@ def test_visited_pages_are_capped_and_saved_services_are_never_dropped(open_cont
         return out; }""")
     assert counts["c2c-visited"] == limit, counts
     assert counts["c2c-saved"] == 2, counts
-    context.set_offline(True)
-    for slug in slugs:  # still there, however much was read since
-        page.goto(f"{base_url}/directory/{slug}/")
-        assert page.locator(".app-service__name").count() == 1
+    _saved_services_open_offline(context, page, base_url)  # however much was read since
 
 
 # ---- Accessibility of the states only scripts create --------------------------------------
