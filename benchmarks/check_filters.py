@@ -25,8 +25,7 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from c2c_views.hours import describe, minute_of_week  # noqa: E402
-from c2c_views.opening import describe_dated  # noqa: E402
+from c2c_views.opening import describe_record  # noqa: E402
 
 LONDON = ZoneInfo("Europe/London")
 CLOCKS = (datetime(2026, 11, 23, 10, 0, tzinfo=LONDON), datetime(2026, 11, 24, 19, 30, tzinfo=LONDON),
@@ -34,12 +33,7 @@ CLOCKS = (datetime(2026, 11, 23, 10, 0, tzinfo=LONDON), datetime(2026, 11, 24, 1
 
 
 def open_at(s: dict, when: datetime, window: list[int]) -> bool:
-    epoch = int(when.timestamp()) // 60
-    if "dated" in s and window[0] <= epoch < window[1]:
-        text = describe_dated([tuple(i) for i in s["dated"]], epoch, window[1], s["status"])
-    else:
-        text = describe([tuple(i) for i in s["intervals"]], minute_of_week(when), s["status"])
-    return s["status"] == "active" and text.startswith("Open")
+    return s["status"] == "active" and describe_record(s, when, window).startswith("Open")
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):

@@ -139,9 +139,9 @@ def open_page(browser):
     requests, CSP reports; axe on demand); closed after the test."""
     contexts = []
 
-    def opener(base_url: str, width: int = 1024, axe: bool = False, **options):
+    def opener(base_url: str, width: int = 1024, axe: bool = False, height: int = 800, **options):
         context = browser.new_context(locale="en-GB", timezone_id="Europe/London",
-                                      viewport={"width": width, "height": 800}, **options)
+                                      viewport={"width": width, "height": height}, **options)
         contexts.append(context)
         watcher = Watcher(context, base_url, axe=axe)
         return context.new_page(), watcher

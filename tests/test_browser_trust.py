@@ -5,29 +5,21 @@ sideways scrolling at 320 CSS pixels."""
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from pages import PAGE_TYPES, page_path
-from watch import Watcher, axe_violations
+from watch import axe_violations
 
 pytestmark = pytest.mark.browser
 
 
 @pytest.fixture
-def watched(browser, base_url):
-    """A fresh context with a Watcher; yields (page, watcher)."""
-    contexts = []
-
-    def open_page(axe: bool = False, width: int = 1024, height: int = 768):
-        context = browser.new_context(locale="en-GB", timezone_id="Europe/London",
-                                      viewport={"width": width, "height": height})
-        contexts.append(context)
-        watcher = Watcher(context, base_url, axe=axe)
-        return context.new_page(), watcher
-
-    yield open_page
-    for context in contexts:
-        context.close()
+def watched(open_page, base_url):
+    """`open_page` on the sample site: watched(axe=..., width=..., height=...) gives
+    (page, watcher) in a fresh context."""
+    return functools.partial(open_page, base_url)
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)

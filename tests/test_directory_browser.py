@@ -17,8 +17,7 @@ import pytest
 from c2c_registry.registry import load_registry
 from c2c_registry.settings import DEFAULTS
 from c2c_registry.urls import Urls
-from c2c_views.hours import describe, minute_of_week
-from c2c_views.opening import describe_dated
+from c2c_views.opening import describe_record
 
 from conftest import ROOT
 from watch import Watcher, axe_violations
@@ -51,14 +50,7 @@ def services(services_data) -> list[dict]:
 def python_says(services_data):
     """What the Python engines say for a services.json record at `when`: dated hours
     inside the build's window, else the weekly pattern."""
-    start, end = services_data["window"]
-
-    def says(s: dict, when: datetime) -> str:
-        epoch = int(when.timestamp()) // 60
-        if "dated" in s and start <= epoch < end:
-            return describe_dated([tuple(i) for i in s["dated"]], epoch, end, s["status"])
-        return describe([tuple(i) for i in s["intervals"]], minute_of_week(when), s["status"])
-    return says
+    return lambda s, when: describe_record(s, when, services_data["window"])
 
 
 @pytest.fixture

@@ -14,8 +14,7 @@ import test_paging
 from test_paging import PAGE_SIZE, _pages_of, _title
 
 from c2c_views.compact import decode_dated
-from c2c_views.hours import describe, minute_of_week
-from c2c_views.opening import describe_dated
+from c2c_views.opening import describe_record
 
 from conftest import serve
 from pages import parse
@@ -151,12 +150,7 @@ def test_filter_data_is_split_by_area_and_says_what_services_json_says(site):
 # ---- The same services as before, through the split data ------------------------------------
 
 def _open_at(s: dict, when: datetime, window) -> bool:
-    epoch = int(when.timestamp()) // 60
-    if "dated" in s and window[0] <= epoch < window[1]:
-        text = describe_dated([tuple(i) for i in s["dated"]], epoch, window[1], s["status"])
-    else:
-        text = describe([tuple(i) for i in s["intervals"]], minute_of_week(when), s["status"])
-    return s["status"] == "active" and text.startswith("Open")
+    return s["status"] == "active" and describe_record(s, when, window).startswith("Open")
 
 
 @pytest.mark.parametrize("area, when", [

@@ -11,7 +11,7 @@ import difflib
 import os
 import re
 import stat
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -196,36 +196,34 @@ def check_pledge_ids(corpus: Corpus) -> Iterator[Problem]:
     """Pledge and outcome ids are unique in their file, every action names one of its
     pledges and every pledge's outcome one of its outcomes."""
     for f in corpus.valid("commitment"):
-        outcomes: dict[str, int] = {}
-        for i, outcome in enumerate(f.data.get("outcomes", [])):
-            if outcome["id"] in outcomes:
-                yield f.problem(
-                    "duplicate-pledge-id", ("outcomes", i, "id"),
-                    f"outcome id '{outcome['id']}' is already used by outcomes[{outcomes[outcome['id']]}]; "
-                    "give each outcome its own id",
-                )
-            outcomes.setdefault(outcome["id"], i)
+        outcomes = yield from _unique_ids(f, "outcomes", "outcome")
         for i, pledge in enumerate(f.data["pledges"]):
             if "outcome" in pledge and pledge["outcome"] not in outcomes:
                 yield f.problem(
                     "pledge-reference", ("pledges", i, "outcome"),
                     _unknown(pledge["outcome"], dict.fromkeys(outcomes), "outcome ids in this file"),
                 )
-        seen: dict[str, int] = {}
-        for i, pledge in enumerate(f.data["pledges"]):
-            if pledge["id"] in seen:
-                yield f.problem(
-                    "duplicate-pledge-id", ("pledges", i, "id"),
-                    f"pledge id '{pledge['id']}' is already used by pledges[{seen[pledge['id']]}]; "
-                    "give each pledge its own id",
-                )
-            seen.setdefault(pledge["id"], i)
+        pledges = yield from _unique_ids(f, "pledges", "pledge")
         for i, action in enumerate(f.data.get("actions", [])):
-            if action["pledge"] not in seen:
+            if action["pledge"] not in pledges:
                 yield f.problem(
                     "pledge-reference", ("actions", i, "pledge"),
-                    _unknown(action["pledge"], dict.fromkeys(seen), "pledge ids in this file"),
+                    _unknown(action["pledge"], dict.fromkeys(pledges), "pledge ids in this file"),
                 )
+
+
+def _unique_ids(f: ContentFile, key: str, noun: str) -> Generator[Problem, None, dict[str, int]]:
+    """A problem for each id in the list `key` already used in it; returns where each id
+    is first used."""
+    first: dict[str, int] = {}
+    for i, item in enumerate(f.data.get(key, [])):
+        if item["id"] in first:
+            yield f.problem(
+                "duplicate-pledge-id", (key, i, "id"),
+                f"{noun} id '{item['id']}' is already used by {key}[{first[item['id']]}]; give each {noun} its own id",
+            )
+        first.setdefault(item["id"], i)
+    return first
 
 
 def check_inherited_fields(corpus: Corpus) -> Iterator[Problem]:

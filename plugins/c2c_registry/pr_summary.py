@@ -76,6 +76,11 @@ def _lines(items: list[Problem]) -> list[str]:
     return lines
 
 
+def _section(title: str, items: list[Problem], lead: str, none: str) -> list[str]:
+    """A heading, then `lead` and a line for each item, or `none` when there are none."""
+    return ["", f"## {title}", "", *([lead, "", *_lines(items)] if items else [none])]
+
+
 def summary(content: Path, changes: list[tuple[str, str]], today: date, stale_days: int) -> str:
     registry, problems = load_registry(content)
     lines = ["# C2C submission check", "", "## What this pull request changes", ""]
@@ -85,21 +90,12 @@ def summary(content: Path, changes: list[tuple[str, str]], today: date, stale_da
         words = _describe(registry, path) or _kind(path)
         lines.append(f"- {STATUS_WORDS.get(status, 'Changed')} {_kind(path)} `{_md(path)}`: {words}")
     changed = {path for _, path in changes}
-    lines += ["", "## Problems", ""]
-    if problems:
-        lines.append(f"{len(problems)} problem{'s' if len(problems) != 1 else ''}: the site cannot be built until "
-                     "they are fixed. Each is also shown next to its line in the Files changed tab.")
-        lines += [""] + _lines(problems)
-    else:
-        lines.append("None: every file passed the checks.")
+    lines += _section("Problems", problems, f"{len(problems)} problem{'s' if len(problems) != 1 else ''}: the "
+                      "site cannot be built until they are fixed. Each is also shown next to its line in the Files "
+                      "changed tab.", "None: every file passed the checks.")
     if registry is not None:
         warnings = [w for w in quality_warnings(registry, today, stale_days) if w.path in changed]
-        lines += ["", "## Warnings", ""]
-        if warnings:
-            lines.append(f"{len(warnings)} thing{'s' if len(warnings) != 1 else ''} worth a look before approving "
-                         "(they do not stop the build):")
-            lines += [""] + _lines(warnings)
-        else:
-            lines.append("None in the changed files.")
+        lines += _section("Warnings", warnings, f"{len(warnings)} thing{'s' if len(warnings) != 1 else ''} worth a "
+                          "look before approving (they do not stop the build):", "None in the changed files.")
     lines.append("")
     return "\n".join(lines)

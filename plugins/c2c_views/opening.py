@@ -23,7 +23,7 @@ import holidays
 
 from c2c_registry.model import Alert, Hours, Service, Session
 
-from .hours import DAY, DAY_NAMES, DAYS, LONDON, clock, day_list, span_text, to_minutes
+from .hours import DAY, DAY_NAMES, DAYS, LONDON, clock, day_list, describe, minute_of_week, span_text, to_minutes
 
 WINDOW_DAYS = 397  # 13 months from the day before the build date
 ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", -1: "last"}
@@ -163,6 +163,17 @@ def describe_dated(intervals: list[tuple[int, int]], now: int, win_end: int, sta
         if start > now:
             return f"Closed now. Opens at {when(now, start)}"
     return ""
+
+
+def describe_record(record: dict, at: datetime, win: Iterable[int]) -> str:
+    """The words for a service's record in services.json at `at`: its dated hours inside
+    the build's window, else its weekly pattern, as the browser chooses (directory.js).
+    Tests and benchmarks hold the browser's filters to this."""
+    start, end = win
+    minute = int(at.timestamp()) // 60
+    if "dated" in record and start <= minute < end:
+        return describe_dated([tuple(i) for i in record["dated"]], minute, end, record["status"])
+    return describe([tuple(i) for i in record["intervals"]], minute_of_week(at), record["status"])
 
 
 def next_session(service: Service, win: Window, today: date) -> str:
