@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import socket
 import subprocess
 import sys
 import threading
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -19,6 +22,21 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
 BUILD_DATE = "2026-11-23"
+LONDON = ZoneInfo("Europe/London")
+# The suite's clock. Every command a test runs is as of BUILD_DATE unless the test says
+# otherwise (`--build-date`, or removing this variable in the one test whose point is
+# "defaults to today"), so no test reads the machine's date by accident.
+os.environ["C2C_BUILD_DATE"] = BUILD_DATE
+# And every browser page is at this moment, the build date at 10:00 UK time, unless its
+# test names another with `@pytest.mark.clock("2026-07-01 21:30")` (UK time) or sets
+# `page.clock` itself: the site is built as of BUILD_DATE, so its pages must be read then.
+DEFAULT_MOMENT = f"{BUILD_DATE} 10:00"
+
+
+def uk_time(moment: str) -> datetime:
+    """'2026-11-23 21:30' as that wall-clock time in the UK (GMT or BST as it falls)."""
+    return datetime.fromisoformat(moment).replace(tzinfo=LONDON)
+
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -116,8 +134,37 @@ def long_url(long_site):
     server.shutdown()
 
 
+def pytest_collection_modifyitems(items):
+    """Every test that starts Chromium (through the `browser` fixture, however indirectly)
+    is marked `browser`, so `-m "not browser"` means it."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
+
+
+class ClockedBrowser:
+    """Chromium whose every new context is in the UK (en-GB, Europe/London) and reads the
+    test's moment from its clock, never the machine's: pages built as of BUILD_DATE
+    decide "open now", "overdue" and which alerts show by the browser's clock."""
+
+    moment: datetime = uk_time(DEFAULT_MOMENT)
+
+    def __init__(self, chromium):
+        self._chromium = chromium
+
+    def new_context(self, **options):
+        options.setdefault("locale", "en-GB")
+        options.setdefault("timezone_id", "Europe/London")
+        context = self._chromium.new_context(**options)
+        context.clock.set_fixed_time(self.moment)
+        return context
+
+    def __getattr__(self, name):
+        return getattr(self._chromium, name)
+
+
 @pytest.fixture(scope="session")
-def browser():
+def chromium():
     playwright = pytest.importorskip("playwright.sync_api")
     with playwright.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
@@ -126,8 +173,18 @@ def browser():
 
 
 @pytest.fixture
+def browser(chromium, request):
+    """Headless Chromium at the test's moment: `@pytest.mark.clock("YYYY-MM-DD HH:MM")`
+    (UK time), or DEFAULT_MOMENT."""
+    marker = request.node.get_closest_marker("clock")
+    clocked = ClockedBrowser(chromium)
+    clocked.moment = uk_time(marker.args[0] if marker else DEFAULT_MOMENT)
+    return clocked
+
+
+@pytest.fixture
 def page(browser):
-    context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
+    context = browser.new_context()
     pg = context.new_page()
     yield pg
     context.close()
@@ -140,8 +197,7 @@ def open_page(browser):
     contexts = []
 
     def opener(base_url: str, width: int = 1024, axe: bool = False, height: int = 800, **options):
-        context = browser.new_context(locale="en-GB", timezone_id="Europe/London",
-                                      viewport={"width": width, "height": height}, **options)
+        context = browser.new_context(viewport={"width": width, "height": height}, **options)
         contexts.append(context)
         watcher = Watcher(context, base_url, axe=axe)
         return context.new_page(), watcher

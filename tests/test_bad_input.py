@@ -21,7 +21,7 @@ import subprocess
 import pytest
 from PIL import Image
 
-from conftest import ROOT
+from conftest import BUILD_DATE, ROOT
 from corpus import (
     ALERT,
     COMMITMENT,
@@ -368,7 +368,8 @@ def test_the_installed_command_refuses_the_whole_corpus_at_once(base, tmp_path):
     for files, *_ in CASES.values():
         write_files(content, {rel: (d.replace("{marker}", str(tmp_path / "ran")) if isinstance(d, str) else d)
                               for rel, d in files.items()})
-    result = subprocess.run([str(ROOT / ".venv" / "bin" / "c2c"), "validate", "--content", str(content)],
+    result = subprocess.run([str(ROOT / ".venv" / "bin" / "c2c"), "validate", "--content", str(content),
+                            "--build-date", BUILD_DATE],
                             cwd=tmp_path, capture_output=True, text=True, timeout=120,
                             env={"PATH": "/usr/bin:/bin", "GITHUB_ACTIONS": "true",  # and PYTHONPATH, which
                                  # a git worktree sharing another checkout's .venv needs to test its own code

@@ -4,10 +4,11 @@ import os
 import subprocess
 import urllib.error
 import urllib.request
+from datetime import datetime
 
 import pytest
 
-from conftest import ROOT, free_port
+from conftest import LONDON, ROOT, free_port
 from helpers import TINY, edit, tiny_copy
 
 C2C = str(ROOT / ".venv" / "bin" / "c2c")
@@ -34,6 +35,18 @@ def test_build_says_what_it_built_not_pelicans_article_count(tmp_path):
                                              "1 commitment, 2 services and 0 alerts.")
     assert all(line.startswith("warning: ") for line in result.stdout.splitlines()[1:-1])
     assert "Processed" not in result.stdout + result.stderr
+
+
+def test_the_build_date_defaults_to_today_in_uk_time(tmp_path):
+    """The one build on the machine's clock: without --build-date or C2C_BUILD_DATE the
+    site is built as of today in the UK (the suite sets C2C_BUILD_DATE for every other)."""
+    env = {k: v for k, v in os.environ.items() if k != "C2C_BUILD_DATE"}
+    before = datetime.now(LONDON).date()
+    result = subprocess.run([C2C, "build", "--content", str(TINY), "--output", str(tmp_path / "out")],
+                            cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+    after = datetime.now(LONDON).date()
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert any(f" as of {day.isoformat()}, " in result.stdout.splitlines()[0] for day in {before, after}), result.stdout
 
 
 def test_serve_answers_a_missing_address_with_the_sites_own_404_page(tiny_site):

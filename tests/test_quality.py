@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
 from c2c_registry.quality import looks_like_full_name, quality_warnings
 from c2c_registry.registry import load_registry
 
-from conftest import ROOT, TINY
+from conftest import BUILD_DATE, LONDON, ROOT, TINY
 from helpers import edit, tiny_copy
 
 C2C = [str(ROOT / ".venv" / "bin" / "python"), "-m", "c2c_registry.cli"]
@@ -142,7 +142,8 @@ def test_new_writes_files_that_pass_validation_and_fmt(tmp_path):
     for kind, slug in (("organisation", "gamma-trust"), ("commitment", "gamma-trust"), ("service", "gamma-line")):
         result = run("new", kind, slug, "--content", str(content))
         assert result.returncode == 0 and result.stdout.startswith("Wrote "), result.stderr
-    assert (content / "pledges" / f"gamma-trust-{date.today().year}.md").read_text().count("#") >= 3  # commented
+    # As of the suite's build date (C2C_BUILD_DATE), like every command the tests run.
+    assert (content / "pledges" / f"gamma-trust-{BUILD_DATE[:4]}.md").read_text().count("#") >= 3  # commented
     assert run("validate", "--content", str(content)).returncode == 0
     assert run("fmt", "--check", str(content / "organisations" / "gamma-trust.yaml"),
                str(content / "services" / "gamma-line.yaml"), str(content / "pledges")).returncode in (0, 1)
@@ -176,3 +177,22 @@ def test_fmt_puts_keys_in_schema_order_and_keeps_comments(tmp_path):
         "name: Brightpath Youth Trust", "sector: voluntary-community  # checked"]
     assert "# WMCA: awarded after the December panel\nc2c:\n" in result
     assert run("fmt", "--check", str(content)).returncode == 0
+
+
+def test_new_dates_a_commitment_today_in_uk_time_by_default(tmp_path):
+    """The one `c2c new` test on the machine's clock: without C2C_BUILD_DATE, a new
+    commitment is named for this year and held and approved today, in UK time."""
+    import os
+
+    content = tiny_copy(tmp_path)
+    before = datetime.now(LONDON).date()
+    env = {k: v for k, v in os.environ.items() if k != "C2C_BUILD_DATE"}
+    result = subprocess.run([*C2C, "new", "commitment", "alpha-trust", "--content", str(content)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
+    after = datetime.now(LONDON).date()
+    assert result.returncode == 0, result.stderr
+    written = sorted((content / "pledges").glob("alpha-trust-*.md"))
+    days = {before, after}
+    assert {p.name for p in written} & {f"alpha-trust-{d.year}.md" for d in days}
+    new = next(p for p in written if p.name in {f"alpha-trust-{d.year}.md" for d in days})
+    assert any(f"held: {d.isoformat()}" in new.read_text("utf-8") for d in days)

@@ -111,6 +111,7 @@ def test_directory_results_start_within_two_phone_screens_after_the_help_routes(
     assert jump_text == re.sub(" match(es)? your filters$", "", page.locator(".js-result-count").inner_text())
 
 
+@pytest.mark.clock("2026-11-23 10:00")  # the sample's severe-weather alert runs 20 to 27 November
 def test_directory_on_a_wide_screen_shows_filters_help_and_notices_open(base_url, page):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(base_url + "/directory/")
@@ -219,3 +220,14 @@ def test_counts_say_what_they_count_and_agree(site):
     assert not re.search(r"\(\d+\)", stage), "a bare number in brackets"
     assert re.search(r'<span class="app-muted">\(\d+ pledges?, \d+ actions?\)</span>', stage)
     assert not re.search(r"</a> <span class=\"app-muted\">\(\d+\)", directory), "browse links say 'services'"
+
+
+@pytest.mark.clock("2027-07-01 21:30")
+def test_a_browser_test_reads_the_moment_it_names_in_uk_time(base_url, page):
+    """The suite's clock, checked: a page opened under `clock(...)` reads that wall-clock
+    time in London (here British Summer Time), whatever the machine's date."""
+    page.goto(base_url + "/about/")
+    seen = page.evaluate("""() => { const d = new Date();
+      return [d.toISOString(), new Intl.DateTimeFormat("en-GB", {timeZone: "Europe/London",
+        dateStyle: "short", timeStyle: "short"}).format(d)]; }""")
+    assert seen == ["2027-07-01T20:30:00.000Z", "01/07/2027, 21:30"]
