@@ -123,10 +123,10 @@ class Run:
 
 
 def run_cli(args: list[str], timeout: float) -> Run:
-    """Run `c2c_registry.cli.main(args)` in a forked child: the real command, isolated
+    """Run `c2c_cli.cli.main(args)` in a forked child: the real command, isolated
     (a crash or hang in the child cannot take the test run with it, and is reported),
     without paying the interpreter and import start-up again for every case."""
-    from c2c_registry import cli  # imported once, in the parent
+    from c2c_cli import cli  # imported once, in the parent
 
     read_fd, write_fd = os.pipe()
     start = time.monotonic()

@@ -6,7 +6,7 @@ an attacker or an unlucky editor sends: alias bombs, a 12 MB file, a PNG decompr
 bomb, deep nesting, an empty file, a list where fields belong, `no` read as false, a file
 name that is not a slug, two files with one slug, a YAML tag that would run a command.
 
-Each case runs the real command (`c2c_registry.cli.main`) in a forked child, so a crash
+Each case runs the real command (`c2c_cli.cli.main`) in a forked child, so a crash
 or hang is contained and reported; one extra test runs the installed `c2c` script over
 the whole corpus at once.
 """

@@ -16,7 +16,7 @@ import pytest
 from PIL import Image, ImageCms
 
 from c2c_registry.derive import award_state
-from c2c_registry.registry import load_registry
+from c2c_registry.load.registry import load_registry
 from c2c_registry.settings import DEFAULTS
 from c2c_registry.urls import BADGE_FILES, Urls
 

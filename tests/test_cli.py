@@ -139,7 +139,7 @@ def test_validate_exits_2_without_a_traceback_when_the_checker_itself_fails(tmp_
     """The last resort, outside any file: a failure the checker cannot pin on a file is
     still one plain sentence and exit 2, never a traceback. Forced (nothing real fails
     there): the real command runs in a forked child with load_registry replaced."""
-    from c2c_registry import cli
+    from c2c_cli import cli
 
     from corpus import run_cli
 

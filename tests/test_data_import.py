@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from c2c_data.hsds import to_hsds
-from c2c_registry.registry import load_registry
+from c2c_registry.load.registry import load_registry
 from c2c_registry.urls import Urls
 
 from conftest import FIXTURES, ROOT, TINY, validate

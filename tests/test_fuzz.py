@@ -18,8 +18,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from c2c_registry.problems import unsafe_char
-from c2c_registry.registry import load_registry
+from c2c_registry.load.registry import load_registry
+from c2c_registry.rules.problems import unsafe_char
 
 from conftest import BUILD_DATE, ROOT, TINY
 from corpus import PROBLEM_SHAPE, SUMMARY_LINE, internals

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from c2c_registry.pages import parse_header
-from c2c_registry.registry import load_registry
+from c2c_registry.load.pages import parse_header
+from c2c_registry.load.registry import load_registry
 from c2c_registry.urls import RESERVED_PAGE_SLUGS, Urls, site_top_level_names
 
 from conftest import build_site

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from c2c_registry.registry import load_registry
+from c2c_registry.load.registry import load_registry
 from c2c_registry.urls import RESERVED_SERVICE_SLUGS, Urls, save_as
 
 from conftest import ROOT

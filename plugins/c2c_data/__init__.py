@@ -19,7 +19,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from c2c_registry.schemas import SCHEMA_DIR
+from c2c_registry.load.schemas import SCHEMA_DIR
 from c2c_views.site import write_page
 
 from .feed import commitments_feed

@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from c2c_registry.registry import load_vocabularies
-from c2c_registry.schemas import SCHEMA_DIR
+from c2c_registry.load.registry import load_vocabularies
+from c2c_registry.load.schemas import SCHEMA_DIR
 from c2c_registry.urls import RESERVED_SERVICE_SLUGS
 
 from .hsds import organisation_id

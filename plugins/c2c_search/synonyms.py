@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from c2c_registry.schemas import SCHEMA_DIR
+from c2c_registry.load.schemas import SCHEMA_DIR
 
 from .index import terms
 from .text import fold

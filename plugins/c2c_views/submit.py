@@ -12,9 +12,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from c2c_registry.files import COLLECTIONS
+from c2c_registry.load.files import COLLECTIONS
+from c2c_registry.load.schemas import SCHEMA_DIR
 from c2c_registry.model import Registry
-from c2c_registry.schemas import SCHEMA_DIR
 from c2c_registry.urls import Urls
 
 FOLDER_OF = {kind: folder for folder, (kind, _) in COLLECTIONS.items()}

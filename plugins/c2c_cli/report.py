@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from . import derive
-from .model import Action, Commitment, Organisation, Registry, Service
+from c2c_registry import derive
+from c2c_registry.model import Action, Commitment, Organisation, Registry, Service
 
 
 @dataclass

@@ -42,7 +42,7 @@ def snapshot(folders: Iterable[Path]) -> dict[str, tuple[int, int]]:
 
 def rebuild(build_args: list[str]) -> int:
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "c2c_registry.cli", "build", *build_args])
+    result = subprocess.run([sys.executable, "-m", "c2c_cli.cli", "build", *build_args])
     if result.returncode == 0:
         print(f"Rebuilt in {time.perf_counter() - started:.1f} s; reload the page to see it.", flush=True)
     else:

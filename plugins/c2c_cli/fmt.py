@@ -16,9 +16,9 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .files import COLLECTIONS
-from .schemas import SCHEMA_DIR
-from .source import split_front_matter
+from c2c_registry.load.files import COLLECTIONS
+from c2c_registry.load.schemas import SCHEMA_DIR
+from c2c_registry.load.source import split_front_matter
 
 # folder -> kind, for the kinds that are YAML with a schema (pages are Pelican Markdown)
 KIND_OF_FOLDER = {folder: kind for folder, (kind, _) in COLLECTIONS.items() if kind != "page"}

@@ -9,11 +9,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from .cache import ParseCache
-from .checks import Corpus, run_checks
-from .files import ContentFile, discover, display_path, read_content_file, read_vocabulary
-from .markup import render_markdown
-from .model import (
+from ..markup import render_markdown
+from ..model import (
     Action,
     Alert,
     Commitment,
@@ -31,10 +28,13 @@ from .model import (
     Term,
     Update,
 )
+from ..rules.checks import Corpus, run_checks
+from ..rules.problems import Problem, checker_failed
+from ..when import when
+from .cache import ParseCache
+from .files import ContentFile, discover, display_path, read_content_file, read_vocabulary
 from .pages import read_page
-from .problems import Problem, checker_failed
 from .schemas import SCHEMA_DIR
-from .when import when
 
 VOCABULARIES = ("stages", "stage-groups", "themes", "areas", "sectors", "client-groups", "access")
 DISCUSSION_SECTIONS = ("in_place", "gaps", "opportunities")

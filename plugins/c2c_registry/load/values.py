@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from .problems import Problem, one_line
+from ..rules.problems import Problem, one_line
 from .reading import char_name
 from .source import SourceMap, dotted
 

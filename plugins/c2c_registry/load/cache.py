@@ -40,8 +40,9 @@ def code_digest() -> str:
     """What a cached record depends on besides the file: the checker's code and the schemas."""
     from .schemas import SCHEMA_DIR
 
+    package = Path(__file__).resolve().parent.parent  # all of c2c_registry: reading, schemas, rules
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")) + sorted(SCHEMA_DIR.glob("*.json")):
+    for path in sorted(package.rglob("*.py")) + sorted(SCHEMA_DIR.glob("*.json")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

@@ -13,11 +13,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .cache import cache_folder
-from .model import Registry
-from .problems import CHECKER_FAILED, Problem, report, warnings_report
-from .registry import InvalidContent, load_registry
-from .settings import SettingsError, build_date
+from c2c_registry.load.cache import cache_folder
+from c2c_registry.load.registry import InvalidContent, load_registry
+from c2c_registry.model import Registry
+from c2c_registry.rules.problems import CHECKER_FAILED, Problem, report, warnings_report
+from c2c_registry.settings import SettingsError, build_date
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -89,8 +89,8 @@ def _count(n: int, noun: str) -> str:
 
 def validate(content: Path, only: list[str] | None = None, date_text: str | None = None,
              warnings_as_errors: bool = False, settings_file: Path | None = None) -> int:
-    from .quality import quality_warnings
-    from .settings import project_settings
+    from c2c_registry.rules.quality import quality_warnings
+    from c2c_registry.settings import project_settings
 
     if not content.is_dir():
         print(f"c2c: there is no content folder at {content}", file=sys.stderr)

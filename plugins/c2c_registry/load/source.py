@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from .problems import shown
-from .rules import known_rule
+from ..rules.problems import shown
+from ..rules.rules import known_rule
 
 try:  # libyaml is ~8x faster; fall back to pure Python where it is missing.
     from yaml import CSafeLoader as _Loader

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .problems import Problem
+from ..rules.problems import Problem
 from .reading import NOT_A_FILE, SYMLINK, read_text
 from .schemas import schema_problems
 from .source import SourceError, SourceMap, dotted, parse_yaml, split_front_matter

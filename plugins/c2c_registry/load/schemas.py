@@ -19,12 +19,12 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from .problems import Problem, described, number, shown
+from ..rules.problems import Problem, described, number, shown
+from ..when import parse_when
 from .source import SourceMap, dotted
 from .values import value_problems
-from .when import parse_when
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
+SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # as in common.schema.json; file names follow it too
 KINDS = ("organisation", "commitment", "service", "alert", "vocabulary")
 

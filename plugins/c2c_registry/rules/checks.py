@@ -16,13 +16,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .files import ContentFile
+from ..load.files import ContentFile
+from ..load.schemas import SLUG_PATTERN, slugify
+from ..model import Term
+from ..urls import RESERVED_PAGE_SLUGS, RESERVED_SERVICE_SLUGS, Urls
+from ..when import When, when
 from .images import image_problem
-from .model import Term
 from .problems import Problem, checker_failed, shown
-from .schemas import SLUG_PATTERN, slugify
-from .urls import RESERVED_PAGE_SLUGS, RESERVED_SERVICE_SLUGS, Urls
-from .when import When, when
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .urls import Urls
+from ..urls import Urls
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,8 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 
+from ..rules.problems import Problem, shown
 from .files import ContentFile
-from .problems import Problem, shown
 from .reading import read_text
 from .schemas import slugify
 from .source import SourceError, SourceMap

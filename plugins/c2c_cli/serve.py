@@ -12,7 +12,7 @@ import http.server
 import sys
 from pathlib import Path
 
-from .urls import Urls
+from c2c_registry.urls import Urls
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):

@@ -12,11 +12,12 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from .files import COLLECTIONS
-from .model import Registry
-from .problems import Problem
-from .quality import quality_warnings
-from .registry import load_registry
+from c2c_registry.load.files import COLLECTIONS
+from c2c_registry.load.registry import load_registry
+from c2c_registry.model import Registry
+from c2c_registry.rules.problems import Problem
+from c2c_registry.rules.quality import quality_warnings
+
 from .report import _md
 
 STATUS_WORDS = {"A": "Added", "M": "Changed", "D": "Removed"}

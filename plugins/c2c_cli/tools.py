@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .settings import SettingsError, build_date, project_settings
+from c2c_registry.settings import SettingsError, build_date, project_settings
 
 
 def add_tool_commands(sub) -> None:
@@ -60,8 +60,9 @@ def run_tool_command(args: argparse.Namespace) -> int:
 
 
 def report(content: Path, today, markdown: bool, settings: dict) -> int:
-    from .problems import report as problem_report
-    from .registry import load_registry
+    from c2c_registry.load.registry import load_registry
+    from c2c_registry.rules.problems import report as problem_report
+
     from .report import as_markdown, as_text, follow_ups
 
     if not content.is_dir():

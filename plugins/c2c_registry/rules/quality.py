@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
-from . import derive
-from .model import Action, Commitment, Registry
+from .. import derive
+from ..model import Action, Commitment, Registry
 from .problems import Problem, shown
 
 # Words that make a lead a role or a team rather than a person ("Housing Services Manager").

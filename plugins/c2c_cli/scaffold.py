@@ -7,7 +7,7 @@ import re
 from datetime import date
 from pathlib import Path
 
-from .schemas import SLUG_PATTERN
+from c2c_registry.load.schemas import SLUG_PATTERN
 
 ORGANISATION = """\
 # yaml-language-server: $schema=../../schemas/organisation.schema.json
