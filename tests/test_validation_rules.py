@@ -10,9 +10,9 @@ import re
 import pytest
 from PIL import Image
 
+from c2c_registry.load.positions import SourceError
 from c2c_registry.load.registry import load_registry
 from c2c_registry.load.schemas import KEYWORD_RULES, SCHEMA_DIR
-from c2c_registry.load.source import SourceError
 from c2c_registry.rules.problems import Problem, report
 from c2c_registry.rules.rules import RULES, markdown_table
 

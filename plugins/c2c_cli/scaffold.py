@@ -3,11 +3,10 @@ saying what each field is for. Every scaffold passes `c2c validate` as written."
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from pathlib import Path
 
-from c2c_registry.load.schemas import SLUG_PATTERN
+from c2c_registry.rules.names import is_slug
 
 ORGANISATION = """\
 # yaml-language-server: $schema=../../schemas/organisation.schema.json
@@ -85,7 +84,7 @@ KINDS = {"organisation": ("organisations", ORGANISATION, ".yaml"), "commitment":
 def new_file(kind: str, slug: str, content: Path, today: date, name: str = "") -> tuple[int, str]:
     """Write a scaffold; (exit code, message). A commitment's slug is its organisation's,
     and the file is named `<organisation>-<year>.md`."""
-    if not re.fullmatch(SLUG_PATTERN, slug) or len(slug) > 80:
+    if not is_slug(slug):
         return 2, (f"c2c: {slug!r} cannot be a file name; use lower-case letters, digits and single hyphens, "
                    "e.g. tamebridge-housing")
     folder, template, ending = KINDS[kind]

@@ -17,7 +17,7 @@ import yaml
 
 from c2c_registry.load.registry import load_vocabularies
 from c2c_registry.load.schemas import SCHEMA_DIR
-from c2c_registry.urls import RESERVED_SERVICE_SLUGS
+from c2c_registry.rules.names import RESERVED_SERVICE_SLUGS
 
 from .hsds import organisation_id
 from .hsds_in import from_hsds

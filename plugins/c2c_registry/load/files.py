@@ -16,9 +16,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..rules.problems import Problem
+from .positions import SourceError, SourceMap, dotted
 from .reading import NOT_A_FILE, SYMLINK, read_text
 from .schemas import schema_problems
-from .source import SourceError, SourceMap, dotted, parse_yaml, split_front_matter
+from .source import parse_yaml, split_front_matter
 
 
 def entry_key(kind: str, path: str, text: str) -> str:

@@ -28,7 +28,8 @@ from ..model import (
     Term,
     Update,
 )
-from ..rules.checks import Corpus, run_checks
+from ..rules.checks import run_checks
+from ..rules.corpus import Corpus
 from ..rules.problems import Problem, checker_failed
 from ..when import when
 from .cache import ParseCache

@@ -19,13 +19,13 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
+from ..rules.names import SLUG_PATTERN, slugify
 from ..rules.problems import Problem, described, number, shown
 from ..when import parse_when
-from .source import SourceMap, dotted
+from .positions import SourceMap, dotted
 from .values import value_problems
 
 SCHEMA_DIR = Path(__file__).resolve().parents[3] / "schemas"
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # as in common.schema.json; file names follow it too
 KINDS = ("organisation", "commitment", "service", "alert", "vocabulary")
 
 
@@ -295,8 +295,3 @@ def _as_iso_date(text: str) -> str:
             except ValueError:
                 pass
     return "2026-06-01"
-
-
-def slugify(text: str) -> str:
-    """The slug nearest to `text` ('Night Shelter' -> 'night-shelter'), to suggest one."""
-    return re.sub(r"[^a-z0-9]+", "-", text[:1000].lower()).strip("-")[:80].rstrip("-")
