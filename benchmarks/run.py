@@ -93,7 +93,7 @@ def timed(cmd: list[str], environ: dict[str, str], cwd: Path | None = None) -> t
 
 
 def c2c(*args: str) -> list[str]:
-    return [PYTHON, "-m", "c2c_cli.cli", *args]
+    return [PYTHON, "-m", "c2c_cli", *args]
 
 
 def vanilla_corpus(folder: Path, pages: int) -> None:

@@ -12,10 +12,9 @@ import pytest
 from c2c_registry.load.registry import load_registry
 from c2c_registry.rules.quality import looks_like_full_name, quality_warnings
 
-from conftest import BUILD_DATE, LONDON, ROOT, TINY
+from conftest import BUILD_DATE, C2C, LONDON, ROOT, TINY
 from helpers import edit, tiny_copy
 
-C2C = [str(ROOT / ".venv" / "bin" / "python"), "-m", "c2c_cli.cli"]
 PLEDGE = "pledges/alpha-trust-2021.md"
 TODAY = date(2026, 11, 23)
 

@@ -7,24 +7,39 @@ lists (`[a, b]`) and block text (`|`); a commitment's Markdown story is left as 
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
+from collections import OrderedDict
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from typing import TYPE_CHECKING, Any
 
 from c2c_registry.load.files import COLLECTIONS
 from c2c_registry.load.schemas import SCHEMA_DIR
 from c2c_registry.load.source import split_front_matter
 
+from . import options
+
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+
 # folder -> kind, for the kinds that are YAML with a schema (pages are Pelican Markdown)
 KIND_OF_FOLDER = {folder: kind for folder, (kind, _) in COLLECTIONS.items() if kind != "page"}
 
 
+def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--check", action="store_true", help="only list files not in canonical form; exit 1 if any")
+    parser.add_argument("paths", nargs="*", help=f"files or folders (default: {options.CONTENT})")
+
+
+def run(args: argparse.Namespace) -> int:
+    return fmt([Path(p) for p in args.paths or [options.CONTENT]], args.check)
+
+
 def _yaml() -> YAML:
+    from ruamel.yaml import YAML  # only here: it takes a while to import
+
     yaml = YAML()  # round trip
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -53,14 +68,14 @@ def reorder(data: Any, schema: dict, base: str) -> None:
     """Put every mapping's keys in its schema's property order, in place; keys the schema
     does not know stay after, as written (validation reports them)."""
     schema, base = _resolve(schema, base)
-    if isinstance(data, CommentedMap):
+    if isinstance(data, OrderedDict):  # a round-tripped mapping (CommentedMap) keeps its order
         props = schema.get("properties", {})
         for key in [k for k in props if k in data] + [k for k in list(data) if k not in props]:
             data.move_to_end(key)
         for key, value in data.items():
             if key in props:
                 reorder(value, props[key], base)
-    elif isinstance(data, CommentedSeq) and isinstance(schema.get("items"), dict):
+    elif isinstance(data, list) and isinstance(schema.get("items"), dict):
         for item in data:
             reorder(item, schema["items"], base)
 
