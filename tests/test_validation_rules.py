@@ -12,7 +12,8 @@ from PIL import Image
 
 from c2c_registry.load.positions import SourceError
 from c2c_registry.load.registry import load_registry
-from c2c_registry.load.schemas import KEYWORD_RULES, SCHEMA_DIR
+from c2c_registry.load.schemas import KEYWORD_RULES
+from c2c_registry.package_data import schema_dir
 from c2c_registry.rules.problems import Problem, report
 from c2c_registry.rules.rules import RULES, markdown_table
 
@@ -323,7 +324,7 @@ def test_missing_vocabulary_file(tmp_path):
     vocab = tmp_path / "vocabularies"
     vocab.mkdir()
     for name in ("stages", "stage-groups", "areas", "sectors", "client-groups", "access"):  # no themes.yaml
-        (vocab / f"{name}.yaml").write_bytes((SCHEMA_DIR / "vocabularies" / f"{name}.yaml").read_bytes())
+        (vocab / f"{name}.yaml").write_bytes((schema_dir() / "vocabularies" / f"{name}.yaml").read_bytes())
     _, problems = load_registry(TINY, vocab)
     assert [p.plain() for p in problems] == [
         f"{tmp_path.name}/vocabularies/themes.yaml:1:1: (file): this vocabulary file is missing [missing-vocabulary]"]
@@ -446,7 +447,7 @@ def test_every_schema_keyword_has_a_rule():
                 for sub in value:
                     yield from keywords(sub)
 
-    used = {k for path in SCHEMA_DIR.glob("*.schema.json") for k in keywords(json.loads(path.read_text()))}
+    used = {k for path in schema_dir().glob("*.schema.json") for k in keywords(json.loads(path.read_text()))}
     assert used - not_checks - set(KEYWORD_RULES) == set()
     assert set(KEYWORD_RULES.values()) <= set(RULES)
 

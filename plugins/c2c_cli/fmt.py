@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from c2c_registry.load.files import COLLECTIONS
-from c2c_registry.load.schemas import SCHEMA_DIR
 from c2c_registry.load.source import split_front_matter
+from c2c_registry.package_data import schema_dir
 
 from . import options
 
@@ -49,7 +49,7 @@ def _yaml() -> YAML:
 
 @cache
 def _schema(name: str) -> dict:
-    return json.loads((SCHEMA_DIR / name).read_text("utf-8"))
+    return json.loads((schema_dir() / name).read_text("utf-8"))
 
 
 def _resolve(schema: dict, base: str) -> tuple[dict, str]:

@@ -19,6 +19,8 @@ import time
 from collections.abc import Iterable
 from pathlib import Path
 
+from c2c_registry.package_data import schema_dir
+
 from .serve import serve
 
 POLL_SECONDS = 0.3
@@ -30,7 +32,7 @@ def snapshot(folders: Iterable[Path]) -> dict[str, tuple[int, int]]:
     seen: dict[str, tuple[int, int]] = {}
     for folder in folders:
         for root, dirs, files in os.walk(folder):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
             for name in files:
                 path = os.path.join(root, name)
                 try:
@@ -55,8 +57,7 @@ def rebuild(build_args: list[str]) -> int:
 def serve_and_watch(args: argparse.Namespace) -> int:
     """Build, serve, and rebuild on every change to the content, the schemas or the theme."""
     content, output, settings = Path(args.content), Path(args.output), Path(args.settings)
-    project = settings.resolve().parent
-    folders = [content, project / "schemas", project / "theme"]
+    folders = [content, schema_dir(), settings.resolve().parent / "theme"]
     build_args = ["--content", str(content), "--output", str(output), "--settings", str(settings)]
     if args.build_date:
         build_args += ["--build-date", args.build_date]
