@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from c2c_registry.load.files import COLLECTIONS
 from c2c_registry.load.source import split_front_matter
 from c2c_registry.package_data import schema_dir
+from c2c_registry.words import count
 
 from . import options
 
@@ -133,7 +134,7 @@ def fmt(paths: list[Path], check: bool) -> int:
     for f in changed:
         print(f"{f}: {verb}")
     if check and changed:
-        print(f"{len(changed)} file{'s' if len(changed) != 1 else ''} not in canonical form; run `c2c fmt` to fix.")
+        print(f"{count(len(changed), 'file')} not in canonical form; run `c2c fmt` to fix.")
     elif not changed and not failed:
         print("Every file is in canonical form.")
     return 2 if failed else 1 if check and changed else 0

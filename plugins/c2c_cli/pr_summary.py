@@ -18,6 +18,7 @@ from c2c_registry.load.registry import load_registry
 from c2c_registry.model import Registry
 from c2c_registry.rules.problems import Problem
 from c2c_registry.rules.quality import quality_warnings
+from c2c_registry.words import count
 
 from . import options
 from .report import markdown_text
@@ -70,8 +71,7 @@ def _describe(registry: Registry | None, path: str) -> str:
             per_stage = ", ".join(f"{vocab[s].name} {n}" for s, n in stages.items())
             no_lead = sum(1 for a in c.actions if not a.lead)
             return (f"{markdown_text(c.organisation.name)}, {c.approach.replace('-', ' ')} held {c.held.isoformat()}: "
-                    f"{len(c.pledges)} pledge{'s' if len(c.pledges) != 1 else ''} ({per_stage}); "
-                    f"{len(c.actions)} action{'s' if len(c.actions) != 1 else ''}"
+                    f"{count(len(c.pledges), 'pledge')} ({per_stage}); {count(len(c.actions), 'action')}"
                     + (f", {no_lead} without a lead" if no_lead else ""))
     for o in registry.organisations.values():
         if o.source == path:
@@ -108,12 +108,12 @@ def summary(content: Path, changes: list[tuple[str, str]], today: date, stale_da
         words = _describe(registry, path) or _kind(path)
         lines.append(f"- {STATUS_WORDS.get(status, 'Changed')} {_kind(path)} `{markdown_text(path)}`: {words}")
     changed = {path for _, path in changes}
-    lines += _section("Problems", problems, f"{len(problems)} problem{'s' if len(problems) != 1 else ''}: the "
+    lines += _section("Problems", problems, f"{count(len(problems), 'problem')}: the "
                       "site cannot be built until they are fixed. Each is also shown next to its line in the Files "
                       "changed tab.", "None: every file passed the checks.")
     if registry is not None:
         warnings = [w for w in quality_warnings(registry, today, stale_days) if w.path in changed]
-        lines += _section("Warnings", warnings, f"{len(warnings)} thing{'s' if len(warnings) != 1 else ''} worth a "
+        lines += _section("Warnings", warnings, f"{count(len(warnings), 'thing')} worth a "
                           "look before approving (they do not stop the build):", "None in the changed files.")
     lines.append("")
     return "\n".join(lines)

@@ -12,6 +12,7 @@ from c2c_registry.load.registry import load_registry
 from c2c_registry.model import Registry
 from c2c_registry.rules.problems import CHECKER_FAILED, Problem, report, warnings_report
 from c2c_registry.rules.quality import quality_warnings
+from c2c_registry.words import count
 
 from . import options
 from .options import Refused
@@ -60,13 +61,9 @@ def validate(args: argparse.Namespace) -> int:
 
 def contents(registry: Registry) -> str:
     """'14 organisations, 14 commitments, 40 services and 2 alerts': what was read."""
-    parts = [_count(len(registry.organisations), "organisation"), _count(len(registry.commitments), "commitment"),
-             _count(len(registry.services), "service"), _count(len(registry.alerts), "alert")]
+    parts = [count(len(registry.organisations), "organisation"), count(len(registry.commitments), "commitment"),
+             count(len(registry.services), "service"), count(len(registry.alerts), "alert")]
     return ", ".join(parts[:-1]) + " and " + parts[-1]
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def _only(problems: list[Problem], content: Path, only: list[str]) -> list[Problem]:

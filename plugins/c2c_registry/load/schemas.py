@@ -22,6 +22,7 @@ from ..package_data import schema_dir
 from ..rules.names import SLUG_PATTERN, slugify
 from ..rules.problems import Problem, described, number, shown
 from ..when import parse_when
+from ..words import count
 from .positions import SourceMap, dotted
 from .values import value_problems
 
@@ -273,7 +274,7 @@ def _message(error: ValidationError, smap: SourceMap, where: tuple) -> str:
     if v == "minLength":
         return "this is empty; write something or remove the field"
     if v == "minItems":
-        return f"this list needs at least {error.validator_value} item{'s' if error.validator_value != 1 else ''}"
+        return f"this list needs at least {count(error.validator_value, 'item')}"
     if v == "uniqueItems":
         return "this list has the same item twice; keep one of each"
     if v in ("minimum", "maximum"):
