@@ -171,8 +171,8 @@ _RULES = (
     Rule("action-lead-measure", "Warning: every action names a lead and says how its impact is tracked.",
          "content/pledges/example-trust-2024.md:30:14: actions[0].pledge: this action has no lead; add `lead:` "
          "with initials or a role title, e.g. 'Housing Services Manager' [action-lead-measure]", warning=True),
-    Rule("lead-full-name", "Warning: a lead is initials or a role title, not a person's full name (plans are "
-         "published).",
+    Rule("lead-full-name", "Warning: a pledge's or an action's lead is initials or a role title, not a person's "
+         "full name (plans are published); a joint lead is read person by person.",
          "content/pledges/example-trust-2024.md:31:11: actions[0].lead: 'Jane Smith' looks like a person's full "
          "name; the plan is published, so write initials (e.g. 'JS') or a role title (e.g. 'Housing Services "
          "Manager') [lead-full-name]", warning=True),
