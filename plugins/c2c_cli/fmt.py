@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from c2c_registry.load.files import COLLECTIONS
+from c2c_registry.load.files import kind_of
 from c2c_registry.load.source import split_front_matter
 from c2c_registry.package_data import schema_dir
 from c2c_registry.words import count
@@ -25,8 +25,6 @@ from . import options
 if TYPE_CHECKING:
     from ruamel.yaml import YAML
 
-# folder -> kind, for the kinds that are YAML with a schema (pages are Pelican Markdown)
-KIND_OF_FOLDER = {folder: kind for folder, (kind, _) in COLLECTIONS.items() if kind != "page"}
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
@@ -107,8 +105,9 @@ def content_files(paths: list[Path]) -> list[tuple[Path, str]]:
     for path in paths:
         candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
         for f in candidates:
-            kind = next((KIND_OF_FOLDER[p] for p in reversed(f.parts[:-1]) if p in KIND_OF_FOLDER), None)
-            if kind and f.is_file() and not f.is_symlink() and f.suffix in (".yaml", ".yml", ".md"):
+            kind = kind_of(f)
+            # pages are Pelican Markdown, with no schema to order them by
+            if kind and kind != "page" and f.is_file() and not f.is_symlink() and f.suffix in (".yaml", ".yml", ".md"):
                 found.append((f, kind))
     return found
 

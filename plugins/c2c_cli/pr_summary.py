@@ -13,7 +13,7 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from c2c_registry.load.files import COLLECTIONS
+from c2c_registry.load.files import kind_of
 from c2c_registry.load.registry import load_registry
 from c2c_registry.model import Registry
 from c2c_registry.rules.problems import Problem
@@ -83,8 +83,7 @@ def _describe(registry: Registry | None, path: str) -> str:
 
 
 def _kind(path: str) -> str:
-    parts = Path(path).parts
-    return next((COLLECTIONS[p][0] for p in parts[1:-1] if p in COLLECTIONS), "file")
+    return kind_of(Path(path)) or "file"
 
 
 def _lines(items: list[Problem]) -> list[str]:

@@ -41,6 +41,12 @@ IGNORED_DIRS = {"logos"}  # organisations/logos holds images, checked separately
 MAX_BODY_CHARS = 20_000  # the Markdown after a commitment's front matter; as for Markdown fields
 
 
+def kind_of(path: Path) -> str | None:
+    """The kind of content file at `path`, from the nearest folder named like a collection
+    (content/pledges/x.md is a commitment), or None."""
+    return next((COLLECTIONS[p][0] for p in reversed(path.parts[:-1]) if p in COLLECTIONS), None)
+
+
 @dataclass
 class ContentFile:
     """One content file after reading: its data, where each value was, what is wrong."""
