@@ -65,7 +65,7 @@ def settings_without_search(work: Path) -> Path:
 
 def index_cpu_seconds(content: Path) -> tuple[float, int]:
     """Building the index alone, in this process (documents from the real views)."""
-    from c2c_registry.registry import load_registry
+    from c2c_registry.load.registry import load_registry
     from c2c_registry.settings import check_settings
     from c2c_search import Vocabulary, load_glossary, search_documents, search_files
     from c2c_views import build_views

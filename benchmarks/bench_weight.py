@@ -50,7 +50,8 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from make_corpus import write_corpus  # noqa: E402
 
-from c2c_registry.urls import DIMENSIONS, RESERVED_SERVICE_SLUGS, Urls, save_as  # noqa: E402
+from c2c_registry.rules.names import RESERVED_SERVICE_SLUGS  # noqa: E402
+from c2c_registry.urls import DIMENSIONS, Urls, save_as  # noqa: E402
 
 BUILD_DATE = "2026-11-23"
 CHROMIUM = "/usr/bin/chromium"

@@ -41,7 +41,7 @@ BUILD_DATE = "2026-11-23"
 SEARCH_ONLY = """
 import sys, time
 from pathlib import Path
-from c2c_registry.registry import load_registry
+from c2c_registry.load.registry import load_registry
 from c2c_registry.settings import check_settings
 from c2c_search import build_files, load_glossary
 from c2c_views import build_views
@@ -93,7 +93,7 @@ def timed(cmd: list[str], environ: dict[str, str], cwd: Path | None = None) -> t
 
 
 def c2c(*args: str) -> list[str]:
-    return [PYTHON, "-m", "c2c_registry.cli", *args]
+    return [PYTHON, "-m", "c2c_cli", *args]
 
 
 def vanilla_corpus(folder: Path, pages: int) -> None:

@@ -44,10 +44,14 @@ CHROMIUM_ARGS = [
 ]
 
 
+# The `c2c` command, run by the interpreter running the tests (whatever its environment).
+C2C = [sys.executable, "-m", "c2c_cli"]
+
+
 def build_site(content: Path, output: Path, build_date: str = BUILD_DATE) -> subprocess.CompletedProcess:
     """Run the real `c2c build` (a subprocess, as a reviewer or CI runs it)."""
     return subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "c2c"), "build", "--content", str(content), "--output", str(output),
+        [*C2C, "build", "--content", str(content), "--output", str(output),
          "--build-date", build_date, "--settings", str(ROOT / "pelicanconf.py")],
         cwd=ROOT, capture_output=True, text=True, timeout=300,
     )
@@ -55,7 +59,7 @@ def build_site(content: Path, output: Path, build_date: str = BUILD_DATE) -> sub
 
 def validate(content: Path) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "c2c"), "validate", "--content", str(content)],
+        [*C2C, "validate", "--content", str(content)],
         cwd=ROOT, capture_output=True, text=True, timeout=120,
     )
 

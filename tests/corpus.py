@@ -123,10 +123,10 @@ class Run:
 
 
 def run_cli(args: list[str], timeout: float) -> Run:
-    """Run `c2c_registry.cli.main(args)` in a forked child: the real command, isolated
+    """Run `c2c_cli.main(args)` in a forked child: the real command, isolated
     (a crash or hang in the child cannot take the test run with it, and is reported),
     without paying the interpreter and import start-up again for every case."""
-    from c2c_registry import cli  # imported once, in the parent
+    import c2c_cli  # imported once, in the parent
 
     read_fd, write_fd = os.pipe()
     start = time.monotonic()
@@ -139,7 +139,7 @@ def run_cli(args: list[str], timeout: float) -> Run:
             os.dup2(write_fd, 2)
             sys.stdout = io.TextIOWrapper(os.fdopen(1, "wb", closefd=False), encoding="utf-8", line_buffering=True)
             sys.stderr = sys.stdout
-            code = cli.main(args)
+            code = c2c_cli.main(args)
         except SystemExit as err:
             code = err.code if isinstance(err.code, int) else 1
         except BaseException:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from c2c_registry.problems import Problem
-from c2c_registry.registry import load_registry
+from c2c_registry.load.registry import load_registry
+from c2c_registry.rules.problems import Problem
 
 from conftest import TINY
 

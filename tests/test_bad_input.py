@@ -6,7 +6,7 @@ an attacker or an unlucky editor sends: alias bombs, a 12 MB file, a PNG decompr
 bomb, deep nesting, an empty file, a list where fields belong, `no` read as false, a file
 name that is not a slug, two files with one slug, a YAML tag that would run a command.
 
-Each case runs the real command (`c2c_registry.cli.main`) in a forked child, so a crash
+Each case runs the real command (`c2c_cli.main`) in a forked child, so a crash
 or hang is contained and reported; one extra test runs the installed `c2c` script over
 the whole corpus at once.
 """
@@ -21,7 +21,7 @@ import subprocess
 import pytest
 from PIL import Image
 
-from conftest import BUILD_DATE, ROOT
+from conftest import BUILD_DATE, C2C
 from corpus import (
     ALERT,
     COMMITMENT,
@@ -368,7 +368,7 @@ def test_the_installed_command_refuses_the_whole_corpus_at_once(base, tmp_path):
     for files, *_ in CASES.values():
         write_files(content, {rel: (d.replace("{marker}", str(tmp_path / "ran")) if isinstance(d, str) else d)
                               for rel, d in files.items()})
-    result = subprocess.run([str(ROOT / ".venv" / "bin" / "c2c"), "validate", "--content", str(content),
+    result = subprocess.run([*C2C, "validate", "--content", str(content),
                             "--build-date", BUILD_DATE],
                             cwd=tmp_path, capture_output=True, text=True, timeout=120,
                             env={"PATH": "/usr/bin:/bin", "GITHUB_ACTIONS": "true",  # and PYTHONPATH, which

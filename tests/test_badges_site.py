@@ -16,11 +16,11 @@ import pytest
 from PIL import Image, ImageCms
 
 from c2c_registry.derive import award_state
-from c2c_registry.registry import load_registry
+from c2c_registry.load.registry import load_registry
 from c2c_registry.settings import DEFAULTS
 from c2c_registry.urls import BADGE_FILES, Urls
 
-from conftest import BUILD_DATE, ROOT, TINY
+from conftest import BUILD_DATE, C2C, ROOT, TINY
 from corpus import ORG
 from pages import parse
 from pagetext import by_id, main, page, text
@@ -177,7 +177,7 @@ def _exif_jpeg() -> bytes:
 
 def _build(content: Path, output: Path, cache: Path) -> None:
     result = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "c2c"), "build", "--content", str(content), "--output", str(output),
+        [*C2C, "build", "--content", str(content), "--output", str(output),
          "--build-date", BUILD_DATE, "--settings", str(ROOT / "pelicanconf.py")],
         cwd=ROOT, capture_output=True, text=True, timeout=300, env={**os.environ, "C2C_IMAGE_CACHE": str(cache)},
     )

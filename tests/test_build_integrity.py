@@ -15,16 +15,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import BUILD_DATE, ROOT
+from conftest import BUILD_DATE, C2C, ROOT
 from helpers import TINY, edit, tiny_copy
-
-C2C = str(ROOT / ".venv" / "bin" / "c2c")
 
 
 def build(content: Path, output: Path, settings: Path = ROOT / "pelicanconf.py", env: dict | None = None,
           build_date: str = BUILD_DATE) -> subprocess.CompletedProcess:
     return subprocess.run(
-        [C2C, "build", "--content", str(content), "--output", str(output), "--build-date", build_date,
+        [*C2C, "build", "--content", str(content), "--output", str(output), "--build-date", build_date,
          "--settings", str(settings)],
         cwd=ROOT, capture_output=True, text=True, timeout=300, env={**os.environ, **(env or {})},
     )
@@ -155,7 +153,7 @@ def test_a_killed_build_leaves_the_old_output(built, tmp_path):
         (content / "services" / f"extra-{i}.yaml").write_text(
             (TINY / "services" / "helpline.yaml").read_text("utf-8").replace("Test Helpline", f"Extra line {i}"))
     process = subprocess.Popen(
-        [C2C, "build", "--content", str(content), "--output", str(output), "--build-date", BUILD_DATE],
+        [*C2C, "build", "--content", str(content), "--output", str(output), "--build-date", BUILD_DATE],
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     deadline = time.monotonic() + 60
     staging = []

@@ -8,14 +8,12 @@ from datetime import datetime
 
 import pytest
 
-from conftest import LONDON, ROOT, free_port
+from conftest import C2C, LONDON, ROOT, free_port
 from helpers import TINY, edit, tiny_copy
-
-C2C = str(ROOT / ".venv" / "bin" / "c2c")
 
 
 def run(*args, env=None):
-    return subprocess.run([C2C, *args], cwd=ROOT, capture_output=True, text=True, timeout=120,
+    return subprocess.run([*C2C, *args], cwd=ROOT, capture_output=True, text=True, timeout=120,
                           env={**os.environ, "GITHUB_ACTIONS": "false", **(env or {})})
 
 
@@ -42,7 +40,7 @@ def test_the_build_date_defaults_to_today_in_uk_time(tmp_path):
     site is built as of today in the UK (the suite sets C2C_BUILD_DATE for every other)."""
     env = {k: v for k, v in os.environ.items() if k != "C2C_BUILD_DATE"}
     before = datetime.now(LONDON).date()
-    result = subprocess.run([C2C, "build", "--content", str(TINY), "--output", str(tmp_path / "out")],
+    result = subprocess.run([*C2C, "build", "--content", str(TINY), "--output", str(tmp_path / "out")],
                             cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
     after = datetime.now(LONDON).date()
     assert result.returncode == 0, result.stdout + result.stderr
@@ -51,7 +49,7 @@ def test_the_build_date_defaults_to_today_in_uk_time(tmp_path):
 
 def test_serve_answers_a_missing_address_with_the_sites_own_404_page(tiny_site):
     port = free_port()
-    server = subprocess.Popen([C2C, "serve", "--output", str(tiny_site), "--port", str(port)], cwd=ROOT,
+    server = subprocess.Popen([*C2C, "serve", "--output", str(tiny_site), "--port", str(port)], cwd=ROOT,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         assert f"http://127.0.0.1:{port}/" in server.stdout.readline()
@@ -139,14 +137,14 @@ def test_validate_exits_2_without_a_traceback_when_the_checker_itself_fails(tmp_
     """The last resort, outside any file: a failure the checker cannot pin on a file is
     still one plain sentence and exit 2, never a traceback. Forced (nothing real fails
     there): the real command runs in a forked child with load_registry replaced."""
-    from c2c_registry import cli
+    from c2c_cli import validate
 
     from corpus import run_cli
 
     def broken(content):
         raise RuntimeError("a bug")
 
-    monkeypatch.setattr(cli, "load_registry", broken)
+    monkeypatch.setattr(validate, "load_registry", broken)
     result = run_cli(["validate", "--content", str(TINY)], 30)
     assert result.returncode == 2
     assert result.output == "c2c: the checker itself failed; this is a fault in c2c, not in your content: please report it\n"

@@ -20,7 +20,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 
 from c2c_data.hsds import NAMESPACE
 from c2c_registry import derive
-from c2c_registry.registry import load_registry
+from c2c_registry.load.registry import load_registry
 from c2c_registry.urls import Urls
 
 from conftest import BUILD_DATE, FIXTURES, ROOT

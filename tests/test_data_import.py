@@ -10,16 +10,16 @@ from pathlib import Path
 import pytest
 
 from c2c_data.hsds import to_hsds
-from c2c_registry.registry import load_registry
+from c2c_registry.load.registry import load_registry
 from c2c_registry.urls import Urls
 
-from conftest import FIXTURES, ROOT, TINY, validate
+from conftest import C2C, FIXTURES, ROOT, TINY, validate
 
 EXAMPLES = sorted((FIXTURES / "openreferral").glob("*/examples/service_*.json"))
 
 
 def import_hsds(source: Path, content: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([str(ROOT / ".venv" / "bin" / "c2c"), "import-hsds", str(source), "--content", str(content)],
+    return subprocess.run([*C2C, "import-hsds", str(source), "--content", str(content)],
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 

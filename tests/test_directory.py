@@ -17,8 +17,8 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 
 from c2c_directory.jsonld import script_json
+from c2c_registry.load.registry import load_registry
 from c2c_registry.model import Alert, Location
-from c2c_registry.registry import load_registry
 from c2c_registry.settings import DEFAULTS
 from c2c_views.alerts import active_alerts, alerts_for
 from c2c_views.hours import weekly_intervals

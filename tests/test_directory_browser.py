@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from c2c_registry.registry import load_registry
+from c2c_registry.load.registry import load_registry
 from c2c_registry.settings import DEFAULTS
 from c2c_registry.urls import Urls
 from c2c_views.opening import describe_record

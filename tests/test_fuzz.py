@@ -18,10 +18,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from c2c_registry.problems import unsafe_char
-from c2c_registry.registry import load_registry
+from c2c_registry.load.registry import load_registry
+from c2c_registry.rules.problems import unsafe_char
 
-from conftest import BUILD_DATE, ROOT, TINY
+from conftest import BUILD_DATE, C2C, TINY
 from corpus import PROBLEM_SHAPE, SUMMARY_LINE, internals
 
 SEED = 20269  # change it to explore; keep it fixed in the suite
@@ -118,7 +118,7 @@ def test_the_real_command_on_many_broken_files_and_names(tmp_path):
             path.write_text(mutate(path.read_text("utf-8"), rnd), "utf-8", errors="surrogatepass")
         (content / "services" / f"odd\nname: x [vocabulary]{run}.yaml").write_text("name: x\n")
         (content / "organisations" / "outside.yaml").symlink_to("/etc/passwd")
-        result = subprocess.run([str(ROOT / ".venv" / "bin" / "c2c"), "validate", "--content", str(content),
+        result = subprocess.run([*C2C, "validate", "--content", str(content),
                                  "--build-date", BUILD_DATE],
                                 capture_output=True, text=True, timeout=60,
                                 env={"PATH": "/usr/bin:/bin", "GITHUB_ACTIONS": "false",

@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -15,7 +14,7 @@ from pathlib import Path
 
 from c2c_registry.urls import Urls
 
-from conftest import BUILD_DATE, ROOT, TINY, free_port
+from conftest import BUILD_DATE, C2C, ROOT, TINY, free_port
 
 
 def _env(cache: Path) -> dict[str, str]:
@@ -24,7 +23,7 @@ def _env(cache: Path) -> dict[str, str]:
 
 def _build(content: Path, output: Path, cache: Path, workers: str = "") -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "c2c_registry.cli", "build", "--content", str(content), "--output", str(output),
+        [*C2C, "build", "--content", str(content), "--output", str(output),
          "--build-date", BUILD_DATE, "--settings", str(ROOT / "pelicanconf.py")],
         cwd=ROOT, capture_output=True, text=True, timeout=300, env={**_env(cache), "C2C_WORKERS": workers},
     )
@@ -71,7 +70,7 @@ def _validate(content: Path, cache: Path | None) -> subprocess.CompletedProcess:
     env = {**os.environ, "C2C_PARSE_CACHE": str(cache or content.parent / "no-cache-here")}
     if cache is None:
         shutil.rmtree(content.parent / "no-cache-here", ignore_errors=True)
-    return subprocess.run([sys.executable, "-m", "c2c_registry.cli", "validate", "--content", str(content)],
+    return subprocess.run([*C2C, "validate", "--content", str(content)],
                           cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
 
 
@@ -129,7 +128,7 @@ def test_serve_watch_shows_a_saved_edit_and_keeps_the_last_good_site_on_a_mistak
     port = free_port()
     log = tmp_path / "serve.log"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "c2c_registry.cli", "serve", "--watch", "--content", str(content), "--output",
+        [*C2C, "serve", "--watch", "--content", str(content), "--output",
          str(tmp_path / "output"), "--port", str(port), "--build-date", BUILD_DATE,
          "--settings", str(ROOT / "pelicanconf.py")],
         cwd=ROOT, env=_env(tmp_path / "cache"), stdout=log.open("w"), stderr=subprocess.STDOUT,

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from c2c_registry.pages import parse_header
-from c2c_registry.registry import load_registry
-from c2c_registry.urls import RESERVED_PAGE_SLUGS, Urls, site_top_level_names
+from c2c_registry.load.pages import parse_header
+from c2c_registry.load.registry import load_registry
+from c2c_registry.rules.names import RESERVED_PAGE_SLUGS, site_top_level_names
+from c2c_registry.urls import Urls
 
 from conftest import build_site
 from corpus import write_files

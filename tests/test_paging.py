@@ -10,7 +10,7 @@ import pytest
 
 from c2c_views.paging import paginate
 
-from conftest import BUILD_DATE, ROOT, serve
+from conftest import BUILD_DATE, C2C, ROOT, serve
 from pages import html_files, parse, resolve, url_path_of
 from watch import Watcher, axe_violations
 
@@ -35,7 +35,7 @@ def paged_site(tmp_path_factory):
                         f"THEME = {str(ROOT / 'theme')!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n"
                         f"C2C_PAGE_SIZE = {PAGE_SIZE}\n")
     out = work / "output"
-    result = subprocess.run([str(ROOT / ".venv/bin/c2c"), "build", "--content", str(ROOT / "content"), "--output",
+    result = subprocess.run([*C2C, "build", "--content", str(ROOT / "content"), "--output",
                              str(out), "--build-date", BUILD_DATE, "--settings", str(settings)],
                             cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -9,13 +9,13 @@ from datetime import date, datetime
 
 import pytest
 
-from c2c_registry.quality import looks_like_full_name, quality_warnings
-from c2c_registry.registry import load_registry
+from c2c_registry.load.registry import load_registry
+from c2c_registry.rules.leads import looks_like_full_name
+from c2c_registry.rules.quality import quality_warnings
 
-from conftest import BUILD_DATE, LONDON, ROOT, TINY
+from conftest import BUILD_DATE, C2C, LONDON, ROOT, TINY
 from helpers import edit, tiny_copy
 
-C2C = [str(ROOT / ".venv" / "bin" / "python"), "-m", "c2c_registry.cli"]
 PLEDGE = "pledges/alpha-trust-2021.md"
 TODAY = date(2026, 11, 23)
 
@@ -60,11 +60,56 @@ def test_a_lead_written_as_a_full_name_is_a_warning(tmp_path):
 
 @pytest.mark.parametrize("lead, person", [
     ("Jane Smith", True), ("Mary-Ann O'Neill", True), ("Ade Bello Okoro", True),
+    ("Jane Smith and Tom Jones", True), ("Jane Smith & Tom Jones", True), ("Jane Smith, Tom Jones", True),
+    ("Mary-Ann O'Neil (Rugby BC)", True), ("Seán McDonald", True), ("Ludwig van Beethoven", True),
     ("JS", False), ("Head of Nursing", False), ("Housing Services Manager", False), ("Team Leader", False),
-    ("Volunteer Coordinator", False), ("WMCA", False), ("Jane", False),
+    ("Volunteer Coordinator", False), ("WMCA", False), ("Jane", False), ("Street Outreach", False),
+    ("Housing Options", False), ("Head of Inclusion", False), ("JC (Solihull MBC)", False),
+    ("XY (Nuneaton and Bedworth BC)", False), ("Station Commander (Prevention)", False),
+    ("Homelessness Team Managers", False), ("Tom and Jerry", False),
 ])
 def test_what_looks_like_a_full_name(lead, person):
     assert looks_like_full_name(lead) is person
+
+
+# Leads added to the tiny site's plan (a joint lead for its sixth pledge, then one more
+# action per lead), and what `c2c validate` says about them.
+MORE_ACTIONS = "".join(f"""\
+  - pledge: settle
+    text: Lead case {n}
+    lead: {lead}
+    due: 2027-06-01
+    measure: Tenancies sustained
+""" for n, lead in enumerate([
+    "Jane Smith and Tom Jones", "Jane Smith & Tom Jones", "Jane Smith, Tom Jones", "Mary-Ann O'Neil (Rugby BC)",
+    "[JC (Solihull MBC), Ade Bello Okoro]", "Street Outreach", "Housing Options", "Housing Services Manager",
+    "Head of Inclusion", "JC (Solihull MBC)", "XY (Nuneaton and Bedworth BC)", "Station Commander (Prevention)"]))
+
+
+@pytest.mark.rule("lead-full-name")
+def test_validate_warns_about_each_person_a_lead_names_never_about_a_role(tmp_path):
+    """A joint lead is read person by person (one warning each), an organisation in
+    brackets is left out, role titles are never flagged, and a lead an action takes from
+    its pledge is warned about once, at the pledge."""
+    content = tiny_copy(tmp_path)
+    edit(content, PLEDGE, "    stage: settled-home\n", "    stage: settled-home\n    lead: [JS, Dr Priya Shah]\n")
+    edit(content, PLEDGE, "    stage: move-on-support\n---\n", "    stage: move-on-support\n" + MORE_ACTIONS + "---\n")
+    result = run("validate", "--content", str(content), "--build-date", "2026-11-23")
+    assert result.returncode == 0, result.stdout + result.stderr
+    advice = ("looks like a person's full name; the plan is published, so write initials (e.g. 'JS') or a role "
+              "title (e.g. 'Housing Services Manager') [lead-full-name]")
+    at = "warning: content/pledges/alpha-trust-2021.md"
+    assert [line for line in result.stdout.splitlines() if line.endswith("[lead-full-name]")] == [
+        f"{at}:41:16: pledges[5].lead[1]: 'Dr Priya Shah' {advice}",
+        f"{at}:81:11: actions[6].lead: 'Jane Smith' {advice}",
+        f"{at}:81:11: actions[6].lead: 'Tom Jones' {advice}",
+        f"{at}:86:11: actions[7].lead: 'Jane Smith' {advice}",
+        f"{at}:86:11: actions[7].lead: 'Tom Jones' {advice}",
+        f"{at}:91:11: actions[8].lead: 'Jane Smith' {advice}",
+        f"{at}:91:11: actions[8].lead: 'Tom Jones' {advice}",
+        f"{at}:96:11: actions[9].lead: 'Mary-Ann O'Neil' {advice}",
+        f"{at}:101:31: actions[10].lead[1]: 'Ade Bello Okoro' {advice}",
+    ]
 
 
 @pytest.mark.rule("deadline-before-approval")

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from c2c_registry import derive
-from c2c_registry.leads import looks_like_full_name
 from c2c_registry.model import Action, Commitment, Milestone, Organisation, Pledge
+from c2c_registry.rules.leads import looks_like_full_name
 from c2c_registry.urls import Urls
 from c2c_registry.when import When, parse_when, when
 

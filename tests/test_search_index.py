@@ -13,7 +13,7 @@ import re
 import pytest
 from lunr.index import Index
 
-from c2c_registry.registry import load_registry
+from c2c_registry.load.registry import load_registry
 from c2c_registry.settings import check_settings
 from c2c_registry.urls import Urls
 from c2c_search.bundle import plan_shards, search_files

@@ -152,13 +152,14 @@ def test_home_page_shows_stages_counts_and_latest(tiny):
 def test_plain_pelican_refuses_invalid_content(tmp_path):
     import shutil
     import subprocess
+    import sys
 
     from conftest import ROOT
 
     content = tmp_path / "content"
     shutil.copytree(TINY, content)
     (content / "organisations/beta-housing.yaml").write_text("name: [unclosed\n")
-    result = subprocess.run([str(ROOT / ".venv/bin/pelican"), str(content), "-s", str(ROOT / "pelicanconf.py"),
+    result = subprocess.run([sys.executable, "-m", "pelican", str(content), "-s", str(ROOT / "pelicanconf.py"),
                              "-o", str(tmp_path / "out"), "--fatal", "warnings"],
                             cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
@@ -185,11 +186,11 @@ def test_a_site_published_under_its_own_address_links_absolutely(tmp_path):
     import os
     import subprocess
 
-    from conftest import ROOT
+    from conftest import C2C, ROOT
 
     out = tmp_path / "out"
     result = subprocess.run(
-        [str(ROOT / ".venv/bin/c2c"), "build", "--content", str(TINY), "--output", str(out),
+        [*C2C, "build", "--content", str(TINY), "--output", str(out),
          "--build-date", "2026-11-23", "--settings", str(ROOT / "publishconf.py")],
         cwd=ROOT, capture_output=True, text=True, timeout=300,
         env={**os.environ, "C2C_SITEURL": "https://c2c.test"},

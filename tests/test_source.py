@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from c2c_registry.reading import read_text
-from c2c_registry.source import SourceError, dotted, parse_yaml, split_front_matter
+from c2c_registry.load.positions import SourceError, dotted
+from c2c_registry.load.reading import read_text
+from c2c_registry.load.source import parse_yaml, split_front_matter
 
 
 def test_positions_are_kept_for_keys_and_values():

@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from conftest import ROOT, TINY, build_site, serve, validate
+from conftest import C2C, TINY, build_site, serve, validate
 from watch import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -94,7 +94,7 @@ def test_keyboard_only_the_file_validates_and_builds_into_the_commitment_page(op
     (content / "pledges" / "alpha-trust-2026.md").write_text(text, "utf-8")
     checked = validate(content)
     assert checked.returncode == 0, checked.stdout + checked.stderr
-    canonical = subprocess.run([str(ROOT / ".venv" / "bin" / "c2c"), "fmt", "--check", str(content / "pledges")],
+    canonical = subprocess.run([*C2C, "fmt", "--check", str(content / "pledges")],
                                capture_output=True, text=True, timeout=60)
     assert "alpha-trust-2026.md" not in canonical.stdout  # the form writes files as `c2c fmt` would
     out = tmp_path / "out"

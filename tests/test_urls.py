@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from c2c_registry.registry import load_registry
-from c2c_registry.urls import RESERVED_SERVICE_SLUGS, Urls, save_as
+from c2c_registry.load.registry import load_registry
+from c2c_registry.rules.names import RESERVED_SERVICE_SLUGS
+from c2c_registry.urls import Urls, save_as
 
 from conftest import ROOT
 

@@ -10,11 +10,12 @@ import re
 import pytest
 from PIL import Image
 
-from c2c_registry.problems import Problem, report
-from c2c_registry.registry import load_registry
-from c2c_registry.rules import RULES, markdown_table
-from c2c_registry.schemas import KEYWORD_RULES, SCHEMA_DIR
-from c2c_registry.source import SourceError
+from c2c_registry.load.positions import SourceError
+from c2c_registry.load.registry import load_registry
+from c2c_registry.load.schemas import KEYWORD_RULES
+from c2c_registry.package_data import schema_dir
+from c2c_registry.rules.problems import Problem, report
+from c2c_registry.rules.rules import RULES, markdown_table
 
 from conftest import ROOT
 from corpus import ALERT, COMMITMENT, run_cli, write_files
@@ -226,7 +227,7 @@ def test_problems_sort_by_file_then_line_then_column():
 
 
 def test_values_in_messages_are_quoted_escaped_and_shortened():
-    from c2c_registry.problems import described, shown
+    from c2c_registry.rules.problems import described, shown
 
     assert shown("night\nshelter\x1b[2J") == "'night\\nshelter\\x1b[2J'"
     assert shown("x" * 300_000) == "'" + "x" * 79 + "…'"
@@ -258,15 +259,15 @@ def test_a_failure_of_the_checker_names_the_file_and_exits_2(tmp_path, monkeypat
     """No content is known to make the checker fail (that would be a bug, fixed), so one
     failure is forced: the real command runs in a forked child with one module function
     replaced by one that raises. The file is named, nothing else stops, no traceback."""
-    import c2c_registry.files
+    from c2c_registry.load import files
 
     def broken(kind, *args):
         if kind == "service":
             raise RuntimeError("a bug")
         return schema_problems(kind, *args)
 
-    schema_problems = c2c_registry.files.schema_problems
-    monkeypatch.setattr(c2c_registry.files, "schema_problems", broken)
+    schema_problems = files.schema_problems
+    monkeypatch.setattr(files, "schema_problems", broken)
     content = tiny_copy(tmp_path)
     edit(content, ORG, "sector: health", "sector: helth")
     result = run_cli(["validate", "--content", str(content)], 30)
@@ -287,7 +288,7 @@ def test_a_failure_of_the_checker_names_the_file_and_exits_2(tmp_path, monkeypat
 
 
 def test_a_failing_check_names_the_file_it_was_looking_at(tmp_path, monkeypatch):
-    from c2c_registry import checks
+    from c2c_registry.rules import checks
 
     def broken_check(corpus):
         for f in corpus.valid("commitment"):
@@ -323,7 +324,7 @@ def test_missing_vocabulary_file(tmp_path):
     vocab = tmp_path / "vocabularies"
     vocab.mkdir()
     for name in ("stages", "stage-groups", "areas", "sectors", "client-groups", "access"):  # no themes.yaml
-        (vocab / f"{name}.yaml").write_bytes((SCHEMA_DIR / "vocabularies" / f"{name}.yaml").read_bytes())
+        (vocab / f"{name}.yaml").write_bytes((schema_dir() / "vocabularies" / f"{name}.yaml").read_bytes())
     _, problems = load_registry(TINY, vocab)
     assert [p.plain() for p in problems] == [
         f"{tmp_path.name}/vocabularies/themes.yaml:1:1: (file): this vocabulary file is missing [missing-vocabulary]"]
@@ -446,7 +447,7 @@ def test_every_schema_keyword_has_a_rule():
                 for sub in value:
                     yield from keywords(sub)
 
-    used = {k for path in SCHEMA_DIR.glob("*.schema.json") for k in keywords(json.loads(path.read_text()))}
+    used = {k for path in schema_dir().glob("*.schema.json") for k in keywords(json.loads(path.read_text()))}
     assert used - not_checks - set(KEYWORD_RULES) == set()
     assert set(KEYWORD_RULES.values()) <= set(RULES)
 

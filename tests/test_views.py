@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 
 from c2c_registry.derive import areas_covered, groups_served, referral_routes
+from c2c_registry.load.registry import load_registry
 from c2c_registry.model import Alert
-from c2c_registry.registry import load_registry
 from c2c_registry.settings import DEFAULTS
 from c2c_views.views import build_views
 

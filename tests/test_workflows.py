@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from c2c_registry.pr_summary import changed_files, summary
+from c2c_cli.pr_summary import changed_files, summary
 
 from conftest import ROOT, TINY
 

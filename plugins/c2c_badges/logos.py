@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
-from c2c_registry.images import image_problem
+from c2c_registry.rules.images import image_problem
 from c2c_views.badges import LOGO_FORMATS, LOGO_SIZES
 
 SRGB = ImageCms.createProfile("sRGB")

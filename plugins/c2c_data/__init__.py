@@ -19,7 +19,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from c2c_registry.schemas import SCHEMA_DIR
+from c2c_registry.package_data import schema_dir
 from c2c_views.site import write_page
 
 from .feed import commitments_feed
@@ -131,7 +131,7 @@ class DataGenerator(Generator):
 
     def _schemas(self, out: Path, urls, registry) -> list[Download]:
         found = []
-        for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
+        for path in sorted(schema_dir().glob("*.schema.json")):
             url = urls.data_schema(path.name)
             found.append(Download(f"Schema: {path.name}", url, "JSON Schema", "What a content file may contain "
                                   "(Draft 2020-12).", _write(out, url, path.read_text("utf-8"))))

@@ -15,15 +15,15 @@ from typing import Any
 
 import yaml
 
-from c2c_registry.registry import load_vocabularies
-from c2c_registry.schemas import SCHEMA_DIR
-from c2c_registry.urls import RESERVED_SERVICE_SLUGS
+from c2c_registry.load.registry import load_vocabularies
+from c2c_registry.package_data import schema_dir
+from c2c_registry.rules.names import RESERVED_SERVICE_SLUGS
 
 from .hsds import organisation_id
 from .hsds_in import from_hsds
 
 HEADER = "# yaml-language-server: $schema=../../schemas/service.schema.json\n"
-FIELD_ORDER = list(json.loads((SCHEMA_DIR / "service.schema.json").read_text("utf-8"))["properties"])
+FIELD_ORDER = list(json.loads((schema_dir() / "service.schema.json").read_text("utf-8"))["properties"])
 MAX_SERVICES = 10_000
 
 
@@ -55,7 +55,7 @@ def import_hsds(source: Path, content: Path) -> int:
     if len(records) > MAX_SERVICES:
         print(f"c2c: {source} holds {len(records)} services; the limit is {MAX_SERVICES}", file=sys.stderr)
         return 2
-    vocab, problems = load_vocabularies(SCHEMA_DIR / "vocabularies")
+    vocab, problems = load_vocabularies(schema_dir() / "vocabularies")
     if problems:
         print("c2c: the vocabularies in schemas/vocabularies could not be read", file=sys.stderr)
         return 2

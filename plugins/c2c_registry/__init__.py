@@ -12,10 +12,10 @@ from pathlib import Path
 
 from pelican import signals
 
-from .cache import cache_folder
-from .problems import report
-from .quality import quality_warnings
-from .registry import InvalidContent, load_registry
+from .load.cache import cache_folder
+from .load.registry import InvalidContent, load_registry
+from .rules.problems import report
+from .rules.quality import quality_warnings
 from .settings import check_settings
 
 __all__ = ["InvalidContent", "register"]

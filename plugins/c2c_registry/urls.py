@@ -8,13 +8,12 @@ Methods return site-relative URLs with no leading slash ('' is the home page); t
 write `{{ SITEURL }}/{{ urls.organisation(org) }}`, so Pelican's RELATIVE_URLS still
 works. `save_as` turns a URL into the file Pelican writes.
 
-Pure and free of Pelican, so the validator can ask it which service slugs are taken by
-the directory's own pages.
+Pure and free of Pelican, so the validator can read off it which names the site's own
+pages take (rules/names.py).
 """
 
 from __future__ import annotations
 
-import inspect
 from typing import Protocol
 from urllib.parse import urlencode
 
@@ -306,60 +305,3 @@ def pelican_url_settings() -> dict[str, str]:
     return {"PAGE_URL": page, "PAGE_SAVE_AS": save_as(page), "THEME_STATIC_DIR": THEME_STATIC_DIR,
             "SLUGIFY_SOURCE": "basename"}
 
-
-def _directory_own_pages() -> tuple[str, ...]:
-    """The folders under /directory/ that are the directory's own pages, not services."""
-    urls = Urls()
-    prefix = urls.directory()
-    own = (urls.directory_area("x"), urls.directory_stage("x"), urls.shortlist(),
-           urls.directory_access("x"), urls.directory_language("x"), urls.paged(prefix, 2),
-           urls.directory_data("filters", "all"))
-    return tuple(sorted({url[len(prefix):].split("/")[0] for url in own}))
-
-
-# /directory/<name>/ pages of the directory itself: no service may take these slugs.
-RESERVED_SERVICE_SLUGS = _directory_own_pages()
-
-
-# What a content page's slug must not be: the first folder or file of every address the
-# site's own pages and files use. Every public method of Urls is asked, so a new page
-# kind is covered when its method is added.
-# Content pages themselves, helpers, and places on another page (a commitment's, which
-# is asked anyway); later pages of a list live under the list's own folder.
-_NOT_SITE_PAGES = {"page", "record", "absolute", "home", "pledge", "action", "discussion_item", "paged", "submit_from"}
-
-
-class _Probe(str):
-    """Stands in for any record or id when a method is asked where its pages live."""
-
-    slug = anchor = "x"
-
-    @property
-    def commitment(self) -> _Probe:
-        return self
-
-
-def site_top_level_names(urls: Urls | None = None) -> tuple[str, ...]:
-    """The top-level folders and files of the site's own addresses, from the URL map."""
-    urls = urls or Urls()
-    # Arguments with a fixed set of values are tried with each; anything else gets a probe.
-    choices: dict[str, tuple] = {"dimension": DIMENSIONS, "by": NARROWING, "kind": tuple(BADGE_FILES),
-                                 "image_format": LOGO_FORMATS, "size": (96,),
-                                 "data_format": DATA_FORMATS, "number": (1,),
-                                 "list_name": PROGRESS_LISTS}
-    names: set[str] = set()
-    for name, method in inspect.getmembers(urls, inspect.ismethod):
-        if name.startswith("_") or name in _NOT_SITE_PAGES:
-            continue
-        params = [p for p in inspect.signature(method).parameters.values()
-                  if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) and p.default is p.empty]
-        combos: list[list[str]] = [[]]
-        for param in params:
-            combos = [c + [value] for c in combos for value in choices.get(param.name, (_Probe("x"),))]
-        for args in combos:
-            names.add(method(*args).split("?")[0].split("#")[0].split("/")[0])
-    return tuple(sorted(names - {""}))
-
-
-# /<name>/: addresses of the site's own pages and files; no page in content/pages/ may take them.
-RESERVED_PAGE_SLUGS = site_top_level_names()

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import yaml
 
-from c2c_registry.schemas import SCHEMA_DIR
+from c2c_registry.package_data import schema_dir
 
 from .index import terms
 from .text import fold
 
-GLOSSARY = SCHEMA_DIR / "search-synonyms.yaml"
+GLOSSARY = schema_dir() / "search-synonyms.yaml"
 MAX_WORDS = 3  # in one phrase: search-core.js looks for phrases this long at most
 
 

@@ -12,9 +12,9 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from c2c_registry.files import COLLECTIONS
+from c2c_registry.load.files import COLLECTIONS
 from c2c_registry.model import Registry
-from c2c_registry.schemas import SCHEMA_DIR
+from c2c_registry.package_data import schema_dir
 from c2c_registry.urls import Urls
 
 FOLDER_OF = {kind: folder for folder, (kind, _) in COLLECTIONS.items()}
@@ -34,7 +34,7 @@ class SubmitView:
 
 def approaches() -> list[tuple[str, str]]:
     """How a session may be run, from the commitment schema (the one list)."""
-    schema = json.loads((SCHEMA_DIR / "commitment.schema.json").read_text("utf-8"))
+    schema = json.loads((schema_dir() / "commitment.schema.json").read_text("utf-8"))
     return [(value, value.replace("-", " ").capitalize()) for value in schema["properties"]["approach"]["enum"]]
 
 

@@ -1,81 +1,30 @@
-"""Read content files into plain data while remembering where every value came from.
+"""Read YAML into plain data while remembering where every value came from.
 
 PyYAML's composer gives nodes with line and column marks; we build Python values from
 those nodes ourselves so that we can (a) keep a position for every key and value,
 (b) reject what a registry file never needs and an attacker might use: duplicate keys,
 anchors and aliases (alias bombs), merge keys and custom tags, and (c) keep dates as the
-text the author wrote, so the JSON Schema checks them as strings.
+text the author wrote, so the JSON Schema checks them as strings. Where each value was is
+kept in a SourceMap (positions.py).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
-from .problems import shown
-from .rules import known_rule
+from ..rules.problems import shown
+from .positions import Path_, SourceError, SourceMap, dotted
 
 try:  # libyaml is ~8x faster; fall back to pure Python where it is missing.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 50_000
 MAX_DEPTH = 20  # registry files nest 5 deep; libyaml slows quadratically with depth
-
-Path_ = tuple  # a path into the data: keys and list indices
-
-
-@dataclass(frozen=True, slots=True)
-class Position:
-    line: int
-    column: int
-
-
-class SourceError(Exception):
-    """A file that cannot be read as registry data at all; `rule` names the rule it breaks."""
-
-    def __init__(self, rule: str, message: str, line: int = 1, column: int = 1, field: str = "(file)"):
-        super().__init__(message)
-        self.rule = known_rule(rule)
-        self.message = message
-        self.line = line
-        self.column = column
-        self.field = field
-
-
-@dataclass
-class SourceMap:
-    """Positions of the values (and of the keys) in one file, kept as (line, column)
-    tuples: the parse cache (cache.py) holds about a million for a large registry, and
-    plain tuples unpickle without a Python call each, which took a second off every run."""
-
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    raw: dict[Path_, str] = field(default_factory=dict)
-    line_offset: int = 0
-
-    def value(self, path: Path_) -> Position:
-        """Where the value at `path` is, or its nearest enclosing value."""
-        path = tuple(path)
-        while path not in self.values and path:
-            path = path[:-1]
-        return self._shift(self.values.get(path, (1, 1)))
-
-    def key(self, path: Path_) -> Position:
-        """Where the key naming `path` is (falls back to the value)."""
-        path = tuple(path)
-        if path in self.keys:
-            return self._shift(self.keys[path])
-        return self.value(path)
-
-    def _shift(self, pos: tuple[int, int]) -> Position:
-        return Position(pos[0] + self.line_offset, pos[1])
-
 
 _PLAIN_TAGS = {
     "tag:yaml.org,2002:str",
@@ -329,22 +278,6 @@ def _kind(node: yaml.Node) -> str:
         "tag:yaml.org,2002:null": "an empty value",
         "tag:yaml.org,2002:timestamp": "a date",
     }.get(node.tag, "not plain text")
-
-
-_PLAIN_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]{0,39}")
-
-
-def dotted(path: Path_) -> str:
-    """`('actions', 2, 'due')` -> `actions[2].due`, the way errors name a field. A name that
-    is not a plain word (a misspelt field can hold anything) is quoted and shortened."""
-    out = ""
-    for part in path:
-        if isinstance(part, int):
-            out += f"[{part}]"
-            continue
-        name = part if _PLAIN_NAME.fullmatch(part) else shown(part, 40)
-        out += f".{name}" if out else name
-    return out or "(file)"
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:

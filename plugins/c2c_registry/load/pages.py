@@ -15,11 +15,11 @@ import re
 from datetime import date, datetime
 from pathlib import Path
 
+from ..rules.names import slugify
+from ..rules.problems import Problem, shown
 from .files import ContentFile
-from .problems import Problem, shown
+from .positions import SourceError, SourceMap
 from .reading import read_text
-from .schemas import slugify
-from .source import SourceError, SourceMap
 from .values import visible
 
 # Python-Markdown's meta extension (markdown/extensions/meta.py), which Pelican uses.

@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .problems import Problem
+from ..rules.problems import Problem
+from .positions import SourceError, SourceMap, dotted
 from .reading import NOT_A_FILE, SYMLINK, read_text
 from .schemas import schema_problems
-from .source import SourceError, SourceMap, dotted, parse_yaml, split_front_matter
+from .source import parse_yaml, split_front_matter
 
 
 def entry_key(kind: str, path: str, text: str) -> str:
@@ -38,6 +39,12 @@ COLLECTIONS = {
 }
 IGNORED_DIRS = {"logos"}  # organisations/logos holds images, checked separately
 MAX_BODY_CHARS = 20_000  # the Markdown after a commitment's front matter; as for Markdown fields
+
+
+def kind_of(path: Path) -> str | None:
+    """The kind of content file at `path`, from the nearest folder named like a collection
+    (content/pledges/x.md is a commitment), or None."""
+    return next((COLLECTIONS[p][0] for p in reversed(path.parts[:-1]) if p in COLLECTIONS), None)
 
 
 @dataclass

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .urls import Urls
+from ..urls import Urls
 
 
 @dataclass(frozen=True)
@@ -164,15 +164,15 @@ _RULES = (
     Rule("missing-vocabulary", "Every vocabulary file (stages, stage groups, themes, areas, sectors, client "
          "groups) is in schemas/vocabularies/.",
          "schemas/vocabularies/themes.yaml:1:1: (file): this vocabulary file is missing [missing-vocabulary]"),
-    # -- content-quality warnings (c2c_registry/quality.py): shown, not blocking ---------------
+    # -- content-quality warnings (c2c_registry/rules/quality.py): shown, not blocking ---------
     Rule("pledge-without-action", "Warning: every pledge has at least one action in the plan that delivers it.",
          "content/pledges/example-trust-2024.md:20:9: pledges[1].id: no action in the plan delivers the pledge "
          "'culture'; add an action with `pledge: culture` [pledge-without-action]", warning=True),
     Rule("action-lead-measure", "Warning: every action names a lead and says how its impact is tracked.",
          "content/pledges/example-trust-2024.md:30:14: actions[0].pledge: this action has no lead; add `lead:` "
          "with initials or a role title, e.g. 'Housing Services Manager' [action-lead-measure]", warning=True),
-    Rule("lead-full-name", "Warning: a lead is initials or a role title, not a person's full name (plans are "
-         "published).",
+    Rule("lead-full-name", "Warning: a pledge's or an action's lead is initials or a role title, not a person's "
+         "full name (plans are published); a joint lead is read person by person.",
          "content/pledges/example-trust-2024.md:31:11: actions[0].lead: 'Jane Smith' looks like a person's full "
          "name; the plan is published, so write initials (e.g. 'JS') or a role title (e.g. 'Housing Services "
          "Manager') [lead-full-name]", warning=True),
@@ -200,7 +200,7 @@ assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", name) for name in RULES), "ru
 def known_rule(name: str) -> str:
     """`name`, if it is a registered rule; otherwise a ValueError."""
     if name not in RULES:
-        raise ValueError(f"{name!r} is not a rule in c2c_registry/rules.py; register it there first")
+        raise ValueError(f"{name!r} is not a rule in c2c_registry/rules/rules.py; register it there first")
     return name
 
 

@@ -14,7 +14,9 @@ import re
 import stat
 from pathlib import Path
 
-from .source import MAX_FILE_BYTES, SourceError
+from .positions import SourceError
+
+MAX_FILE_BYTES = 1_000_000
 
 # Characters no content file needs, typed into it: C0 and C1 controls but tab and line
 # ends, the Unicode line and paragraph separators (YAML counts them as line breaks, so

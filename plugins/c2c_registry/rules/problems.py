@@ -12,6 +12,7 @@ import math
 import unicodedata
 from dataclasses import dataclass
 
+from ..words import count
 from .rules import is_warning, known_rule
 
 SHOWN_CHARS = 80  # a value longer than this is shortened with an ellipsis
@@ -127,8 +128,7 @@ def report(problems: list[Problem], github: bool = False) -> str:
         lines += [p.github() for p in sorted(problems)]
     files = len({p.path for p in problems})
     summary = (
-        f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in "
-        f"{files} file{'s' if files != 1 else ''}. Nothing was built; fix these and run "
+        f"{count(len(problems), 'problem')} in {count(files, 'file')}. Nothing was built; fix these and run "
         "`c2c validate` again."
     )
     if any(p.rule == CHECKER_FAILED for p in problems):
@@ -146,8 +146,7 @@ def warnings_report(warnings: list[Problem], github: bool = False, blocking: boo
     if github:
         lines += [w.github() for w in sorted(warnings)]
     files = len({w.path for w in warnings})
-    lines.append(f"{len(warnings)} warning{'s' if len(warnings) != 1 else ''} in {files} file"
-                 f"{'s' if files != 1 else ''}: "
+    lines.append(f"{count(len(warnings), 'warning')} in {count(files, 'file')}: "
                  + ("warnings count as errors here (C2C_WARNINGS_AS_ERRORS), so fix them first." if blocking
                     else "worth a look before approval, but they do not stop the build."))
     return "\n".join(lines)

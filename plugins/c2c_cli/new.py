@@ -3,11 +3,14 @@ saying what each field is for. Every scaffold passes `c2c validate` as written."
 
 from __future__ import annotations
 
-import re
+import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
-from .schemas import SLUG_PATTERN
+from c2c_registry.rules.names import is_slug
+
+from . import options
 
 ORGANISATION = """\
 # yaml-language-server: $schema=../../schemas/organisation.schema.json
@@ -82,10 +85,24 @@ KINDS = {"organisation": ("organisations", ORGANISATION, ".yaml"), "commitment":
          "service": ("services", SERVICE, ".yaml")}
 
 
+def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("kind", choices=tuple(KINDS))
+    parser.add_argument("slug", help="the file name without its ending (for a commitment: the organisation's)")
+    parser.add_argument("--name", default="", help="the organisation's or service's name")
+    options.add_content(parser)
+    options.add_build_date(parser, "the date written into the new file (held and approved, or last verified)")
+
+
+def run(args: argparse.Namespace) -> int:
+    code, message = new_file(args.kind, args.slug, Path(args.content), options.today(args), args.name)
+    print(message, file=sys.stderr if code else sys.stdout)
+    return code
+
+
 def new_file(kind: str, slug: str, content: Path, today: date, name: str = "") -> tuple[int, str]:
     """Write a scaffold; (exit code, message). A commitment's slug is its organisation's,
     and the file is named `<organisation>-<year>.md`."""
-    if not re.fullmatch(SLUG_PATTERN, slug) or len(slug) > 80:
+    if not is_slug(slug):
         return 2, (f"c2c: {slug!r} cannot be a file name; use lower-case letters, digits and single hyphens, "
                    "e.g. tamebridge-housing")
     folder, template, ending = KINDS[kind]

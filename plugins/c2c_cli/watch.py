@@ -10,6 +10,7 @@ report and the last good site stays up.
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -17,6 +18,8 @@ import threading
 import time
 from collections.abc import Iterable
 from pathlib import Path
+
+from c2c_registry.package_data import schema_dir
 
 from .serve import serve
 
@@ -29,7 +32,7 @@ def snapshot(folders: Iterable[Path]) -> dict[str, tuple[int, int]]:
     seen: dict[str, tuple[int, int]] = {}
     for folder in folders:
         for root, dirs, files in os.walk(folder):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
             for name in files:
                 path = os.path.join(root, name)
                 try:
@@ -42,7 +45,7 @@ def snapshot(folders: Iterable[Path]) -> dict[str, tuple[int, int]]:
 
 def rebuild(build_args: list[str]) -> int:
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "c2c_registry.cli", "build", *build_args])
+    result = subprocess.run([sys.executable, "-m", "c2c_cli", "build", *build_args])
     if result.returncode == 0:
         print(f"Rebuilt in {time.perf_counter() - started:.1f} s; reload the page to see it.", flush=True)
     else:
@@ -51,17 +54,17 @@ def rebuild(build_args: list[str]) -> int:
     return result.returncode
 
 
-def serve_and_watch(content: Path, output: Path, port: int, settings: Path, build_date: str | None) -> int:
+def serve_and_watch(args: argparse.Namespace) -> int:
     """Build, serve, and rebuild on every change to the content, the schemas or the theme."""
-    project = settings.resolve().parent
-    folders = [content, project / "schemas", project / "theme"]
+    content, output, settings = Path(args.content), Path(args.output), Path(args.settings)
+    folders = [content, schema_dir(), settings.resolve().parent / "theme"]
     build_args = ["--content", str(content), "--output", str(output), "--settings", str(settings)]
-    if build_date:
-        build_args += ["--build-date", build_date]
+    if args.build_date:
+        build_args += ["--build-date", args.build_date]
     before = snapshot(folders)
     if rebuild(build_args) != 0 and not (output / "index.html").is_file():
         return 1
-    server = threading.Thread(target=serve, args=(output, port), daemon=True)
+    server = threading.Thread(target=serve, args=(output, args.port), daemon=True)
     server.start()
     print(f"Watching {', '.join(str(f) for f in folders)} for changes.", flush=True)
     try:

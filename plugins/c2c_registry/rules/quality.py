@@ -9,41 +9,13 @@ registry; dates go through `derive`, so "stale" means what the directory shows.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
-from . import derive
-from .model import Action, Commitment, Registry
+from .. import derive
+from ..model import Commitment, Registry
+from .leads import people_named
 from .problems import Problem, shown
-
-# Words that make a lead a role or a team rather than a person ("Housing Services Manager").
-ROLE_WORDS = frozenset("""
-    adviser advisor agent analyst assistant board chair chief clerk commissioner committee
-    coordinator co-ordinator council counsellor department deputy desk director executive
-    governor group head hub lead leader liaison manager mentor navigator nurse officer
-    panel partner partnership practitioner president principal programme project secretary
-    service services specialist staff steward superintendent supervisor support team
-    trust trustee unit volunteer volunteers worker workers
-""".split())
-_NAME_WORD = re.compile(r"[A-Z](?:[a-z]+|'[A-Z][a-z]+)(?:-[A-Z][a-z]+)*")  # Jane, O'Neill, Mary-Ann
-
-
-def looks_like_full_name(lead: str) -> bool:
-    """'Jane Smith' or 'Mary-Ann O'Neill', not 'JS', 'Team Leader' or 'Housing Manager':
-    two or three capitalised words, none of them a role word."""
-    words = lead.split()
-    if not 2 <= len(words) <= 3:
-        return False
-    return all(_NAME_WORD.fullmatch(w) and w.lower() not in ROLE_WORDS for w in words)
-
-
-def _leads(action: Action) -> list[str]:
-    """An action's lead as a list: one text, or several for a joint lead."""
-    lead: object = action.lead
-    if isinstance(lead, list):
-        return [str(x) for x in lead]
-    return [lead] if isinstance(lead, str) and lead else []
 
 
 def _at(registry: Registry, source: str, where: tuple, message: str, rule: str) -> Problem:
@@ -78,7 +50,7 @@ def action_lead_measure(registry: Registry, today: date, stale_days: int) -> Ite
     for c in registry.commitments.values():
         for a in c.actions:
             where = ("actions", a.number - 1)
-            if not _leads(a):
+            if not a.leads:
                 yield _at(registry, c.source, where + ("pledge",),
                           "this action has no lead; add `lead:` with initials or a role title, e.g. "
                           "'Housing Services Manager'", "action-lead-measure")
@@ -89,16 +61,21 @@ def action_lead_measure(registry: Registry, today: date, stale_days: int) -> Ite
 
 
 def lead_full_name(registry: Registry, today: date, stale_days: int) -> Iterator[Problem]:
+    """Each person named in full in a pledge's lead or an action's own lead (one it takes
+    from its pledge is the pledge's), person by person: one warning per person of a
+    joint lead, at the lead as written."""
     for c in registry.commitments.values():
-        for a in c.actions:
-            lead: object = a.lead
-            for n, text in enumerate(_leads(a)):
-                if looks_like_full_name(text):
-                    where = ("actions", a.number - 1, "lead") + ((n,) if isinstance(lead, list) else ())
-                    yield _at(registry, c.source, where,
-                              f"{shown(text)} looks like a person's full name; the plan is published, so "
-                              "write initials (e.g. 'JS') or a role title (e.g. 'Housing Services Manager')",
-                              "lead-full-name")
+        f = registry.sources.get(c.source)
+        for section in ("pledges", "actions"):
+            for i, item in enumerate(f.data.get(section, []) if f is not None else []):
+                lead = item.get("lead")
+                for n, text in enumerate(lead if isinstance(lead, list) else [lead] if lead else []):
+                    where = (section, i, "lead") + ((n,) if isinstance(lead, list) else ())
+                    for person in people_named(text):
+                        yield _at(registry, c.source, where,
+                                  f"{shown(person)} looks like a person's full name; the plan is published, so "
+                                  "write initials (e.g. 'JS') or a role title (e.g. 'Housing Services Manager')",
+                                  "lead-full-name")
 
 
 def deadline_before_approval(registry: Registry, today: date, stale_days: int) -> Iterator[Problem]:

@@ -7,11 +7,37 @@ terminal or as Markdown for the daily issue.
 
 from __future__ import annotations
 
+import argparse
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from . import derive
-from .model import Action, Commitment, Organisation, Registry, Service
+from c2c_registry import derive
+from c2c_registry.load.registry import load_registry
+from c2c_registry.model import Action, Commitment, Organisation, Registry, Service
+from c2c_registry.rules.problems import report as problem_report
+
+from . import options
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    options.add_content(parser)
+    options.add_build_date(parser, "the date to report as of")
+    parser.add_argument("--markdown", action="store_true", help="print Markdown (for the daily issue)")
+    options.add_settings(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    today = options.today(args)
+    settings = options.c2c_settings(args)
+    content = options.content_folder(args)
+    registry, problems = load_registry(content)
+    if registry is None:
+        print(problem_report(problems))
+        return 1
+    found = follow_ups(registry, today, settings["C2C_DUE_SOON_DAYS"], settings["C2C_RENEWAL_GRACE_DAYS"],
+                       settings["C2C_STALE_AFTER_DAYS"])
+    print(as_markdown(found) if args.markdown else as_text(found), end="")
+    return 0
 
 
 @dataclass
@@ -70,7 +96,7 @@ def as_text(f: FollowUps) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _md(text: str) -> str:
+def markdown_text(text: str) -> str:
     """Text from content, safe in a Markdown list item: no markup, links or mentions."""
     for char in "\\`*_[]<>#|@!":
         text = text.replace(char, f"\\{char}")
@@ -83,6 +109,6 @@ def as_markdown(f: FollowUps) -> str:
         lines += ["Nothing is overdue, due for review or renewal, or stale.", ""]
     for heading, items in _sections(f):
         lines += [f"## {heading} ({len(items)})", ""]
-        lines += [f"- {_md(text)} (`{source}`)" for text, source in items] or ["None."]
+        lines += [f"- {markdown_text(text)} (`{source}`)" for text, source in items] or ["None."]
         lines.append("")
     return "\n".join(lines)

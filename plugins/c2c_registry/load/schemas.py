@@ -11,7 +11,6 @@ import json
 import re
 from datetime import date
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import jsonschema_rs
@@ -19,13 +18,14 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError
 from referencing import Registry, Resource
 
-from .problems import Problem, described, number, shown
-from .source import SourceMap, dotted
+from ..package_data import schema_dir
+from ..rules.names import SLUG_PATTERN, slugify
+from ..rules.problems import Problem, described, number, shown
+from ..when import parse_when
+from ..words import count
+from .positions import SourceMap, dotted
 from .values import value_problems
-from .when import parse_when
 
-SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
-SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # as in common.schema.json; file names follow it too
 KINDS = ("organisation", "commitment", "service", "alert", "vocabulary")
 
 
@@ -39,24 +39,29 @@ for _name, _check in OWN_FORMATS.items():
     FORMATS.checks(_name)(_check)
 
 
+def _schemas(kind: str) -> tuple[dict, dict]:
+    """(common.schema.json, the schema of `kind`) as data."""
+    folder = schema_dir()
+    common = json.loads((folder / "common.schema.json").read_text("utf-8"))
+    return common, json.loads((folder / f"{kind}.schema.json").read_text("utf-8"))
+
+
 @cache
-def validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> Draft202012Validator:
+def validator(kind: str) -> Draft202012Validator:
     """A compiled validator for one kind of file (schemas are read once per process)."""
-    common = json.loads((schema_dir / "common.schema.json").read_text("utf-8"))
-    schema = json.loads((schema_dir / f"{kind}.schema.json").read_text("utf-8"))
+    common, schema = _schemas(kind)
     registry = Registry().with_resource("common.schema.json", Resource.from_contents(common))
     return Draft202012Validator(schema, registry=registry, format_checker=FORMATS)
 
 
 @cache
-def fast_validator(kind: str, schema_dir: Path = SCHEMA_DIR) -> jsonschema_rs.Draft202012Validator:
+def fast_validator(kind: str) -> jsonschema_rs.Draft202012Validator:
     """The same schema compiled by jsonschema-rs, a hundred times quicker: it only says
     whether a file is valid. It is at least as strict as `validator` (formats checked,
     `$` matching only at the end), so a file it passes has no schema problem, and a file
     it fails is explained by `validator`, whose errors make the messages."""
     base = "https://c2c.invalid/schemas/"
-    common = json.loads((schema_dir / "common.schema.json").read_text("utf-8"))
-    schema = json.loads((schema_dir / f"{kind}.schema.json").read_text("utf-8"))
+    common, schema = _schemas(kind)
     registry = jsonschema_rs.Registry([(base + "common.schema.json", common)])
     return jsonschema_rs.Draft202012Validator(schema, registry=registry, base_uri=f"{base}{kind}.schema.json",
                                               validate_formats=True, formats=OWN_FORMATS)
@@ -269,7 +274,7 @@ def _message(error: ValidationError, smap: SourceMap, where: tuple) -> str:
     if v == "minLength":
         return "this is empty; write something or remove the field"
     if v == "minItems":
-        return f"this list needs at least {error.validator_value} item{'s' if error.validator_value != 1 else ''}"
+        return f"this list needs at least {count(error.validator_value, 'item')}"
     if v == "uniqueItems":
         return "this list has the same item twice; keep one of each"
     if v in ("minimum", "maximum"):
@@ -295,8 +300,3 @@ def _as_iso_date(text: str) -> str:
             except ValueError:
                 pass
     return "2026-06-01"
-
-
-def slugify(text: str) -> str:
-    """The slug nearest to `text` ('Night Shelter' -> 'night-shelter'), to suggest one."""
-    return re.sub(r"[^a-z0-9]+", "-", text[:1000].lower()).strip("-")[:80].rstrip("-")

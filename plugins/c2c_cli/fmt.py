@@ -7,24 +7,38 @@ lists (`[a, b]`) and block text (`|`); a commitment's Markdown story is left as 
 
 from __future__ import annotations
 
+import argparse
 import io
 import json
+from collections import OrderedDict
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from c2c_registry.load.files import kind_of
+from c2c_registry.load.source import split_front_matter
+from c2c_registry.package_data import schema_dir
+from c2c_registry.words import count
 
-from .files import COLLECTIONS
-from .schemas import SCHEMA_DIR
-from .source import split_front_matter
+from . import options
 
-# folder -> kind, for the kinds that are YAML with a schema (pages are Pelican Markdown)
-KIND_OF_FOLDER = {folder: kind for folder, (kind, _) in COLLECTIONS.items() if kind != "page"}
+if TYPE_CHECKING:
+    from ruamel.yaml import YAML
+
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--check", action="store_true", help="only list files not in canonical form; exit 1 if any")
+    parser.add_argument("paths", nargs="*", help=f"files or folders (default: {options.CONTENT})")
+
+
+def run(args: argparse.Namespace) -> int:
+    return fmt([Path(p) for p in args.paths or [options.CONTENT]], args.check)
 
 
 def _yaml() -> YAML:
+    from ruamel.yaml import YAML  # only here: it takes a while to import
+
     yaml = YAML()  # round trip
     yaml.preserve_quotes = True
     yaml.indent(mapping=2, sequence=4, offset=2)
@@ -34,7 +48,7 @@ def _yaml() -> YAML:
 
 @cache
 def _schema(name: str) -> dict:
-    return json.loads((SCHEMA_DIR / name).read_text("utf-8"))
+    return json.loads((schema_dir() / name).read_text("utf-8"))
 
 
 def _resolve(schema: dict, base: str) -> tuple[dict, str]:
@@ -53,14 +67,14 @@ def reorder(data: Any, schema: dict, base: str) -> None:
     """Put every mapping's keys in its schema's property order, in place; keys the schema
     does not know stay after, as written (validation reports them)."""
     schema, base = _resolve(schema, base)
-    if isinstance(data, CommentedMap):
+    if isinstance(data, OrderedDict):  # a round-tripped mapping (CommentedMap) keeps its order
         props = schema.get("properties", {})
         for key in [k for k in props if k in data] + [k for k in list(data) if k not in props]:
             data.move_to_end(key)
         for key, value in data.items():
             if key in props:
                 reorder(value, props[key], base)
-    elif isinstance(data, CommentedSeq) and isinstance(schema.get("items"), dict):
+    elif isinstance(data, list) and isinstance(schema.get("items"), dict):
         for item in data:
             reorder(item, schema["items"], base)
 
@@ -91,8 +105,9 @@ def content_files(paths: list[Path]) -> list[tuple[Path, str]]:
     for path in paths:
         candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
         for f in candidates:
-            kind = next((KIND_OF_FOLDER[p] for p in reversed(f.parts[:-1]) if p in KIND_OF_FOLDER), None)
-            if kind and f.is_file() and not f.is_symlink() and f.suffix in (".yaml", ".yml", ".md"):
+            kind = kind_of(f)
+            # pages are Pelican Markdown, with no schema to order them by
+            if kind and kind != "page" and f.is_file() and not f.is_symlink() and f.suffix in (".yaml", ".yml", ".md"):
                 found.append((f, kind))
     return found
 
@@ -118,7 +133,7 @@ def fmt(paths: list[Path], check: bool) -> int:
     for f in changed:
         print(f"{f}: {verb}")
     if check and changed:
-        print(f"{len(changed)} file{'s' if len(changed) != 1 else ''} not in canonical form; run `c2c fmt` to fix.")
+        print(f"{count(len(changed), 'file')} not in canonical form; run `c2c fmt` to fix.")
     elif not changed and not failed:
         print("Every file is in canonical form.")
     return 2 if failed else 1 if check and changed else 0

@@ -1,4 +1,5 @@
-"""`c2c serve`: the built site on this computer, as a host would serve it.
+"""`c2c serve`: the built site on this computer, as a host would serve it; with
+`--watch`, built first and rebuilt on every change (watch.py).
 
 Python's own server answers a missing address with a bare error page; a real host
 serves the site's not-found page (with its "find a homelessness service" link), so this
@@ -7,12 +8,33 @@ one does too, with status 404.
 
 from __future__ import annotations
 
+import argparse
 import functools
 import http.server
 import sys
 from pathlib import Path
 
-from .urls import Urls
+from c2c_registry.urls import Urls
+
+from . import options
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    options.add_output(parser, "the built site")
+    parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    parser.add_argument("--watch", action="store_true",
+                        help="build first, then rebuild whenever a file in the content folder, schemas/ or theme/ changes")
+    options.add_content(parser, "with --watch: content folder")
+    options.add_settings(parser, "with --watch: Pelican settings file")
+    options.add_build_date(parser, "with --watch: the date to build as")
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.watch:
+        from .watch import serve_and_watch
+
+        return serve_and_watch(args)
+    return serve(Path(args.output), args.port)
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):

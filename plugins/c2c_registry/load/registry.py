@@ -9,11 +9,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from .cache import ParseCache
-from .checks import Corpus, run_checks
-from .files import ContentFile, discover, display_path, read_content_file, read_vocabulary
-from .markup import render_markdown
-from .model import (
+from ..markup import render_markdown
+from ..model import (
     Action,
     Alert,
     Commitment,
@@ -31,10 +28,14 @@ from .model import (
     Term,
     Update,
 )
+from ..package_data import schema_dir
+from ..rules.checks import run_checks
+from ..rules.corpus import Corpus
+from ..rules.problems import Problem, checker_failed
+from ..when import when
+from .cache import ParseCache
+from .files import ContentFile, discover, display_path, read_content_file, read_vocabulary
 from .pages import read_page
-from .problems import Problem, checker_failed
-from .schemas import SCHEMA_DIR
-from .when import when
 
 VOCABULARIES = ("stages", "stage-groups", "themes", "areas", "sectors", "client-groups", "access")
 DISCUSSION_SECTIONS = ("in_place", "gaps", "opportunities")
@@ -73,7 +74,7 @@ def load_registry(content_dir: Path, vocab_dir: Path | None = None,
     `cache_dir`, files whose text is unchanged since the last run are not parsed again."""
     content_dir = Path(content_dir)
     cache = ParseCache(cache_dir, content_dir) if cache_dir else None
-    vocab, problems = load_vocabularies(vocab_dir or SCHEMA_DIR / "vocabularies")
+    vocab, problems = load_vocabularies(vocab_dir or schema_dir() / "vocabularies")
     found, stray = discover(content_dir)
     problems += stray
     files: dict[str, list[ContentFile]] = {}

@@ -20,9 +20,11 @@ import os
 import pickle
 import tempfile
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from ..package_data import schema_dir
 from .files import ContentFile
 
 DEFAULT_FOLDER = Path(".cache") / "c2c-parsed"
@@ -38,10 +40,9 @@ def cache_folder(setting: str = "") -> Path:
 @cache
 def code_digest() -> str:
     """What a cached record depends on besides the file: the checker's code and the schemas."""
-    from .schemas import SCHEMA_DIR
-
+    package = Path(str(files("c2c_registry")))  # all of it: reading, schemas, rules
     digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")) + sorted(SCHEMA_DIR.glob("*.json")):
+    for path in sorted(package.rglob("*.py")) + sorted(schema_dir().glob("*.json")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 

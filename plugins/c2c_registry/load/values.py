@@ -15,9 +15,9 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
-from .problems import Problem, one_line
+from ..rules.problems import Problem, one_line
+from .positions import SourceMap, dotted
 from .reading import char_name
-from .source import SourceMap, dotted
 
 # Characters refused inside a value, however they got there (YAML writes "\e" or "\x07"
 # inside double quotes as the character itself): controls but tab and newline (category

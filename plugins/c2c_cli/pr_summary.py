@@ -7,20 +7,39 @@ checked (the only parser), so the summary says what the site will show.
 
 from __future__ import annotations
 
+import argparse
 import subprocess
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from .files import COLLECTIONS
-from .model import Registry
-from .problems import Problem
-from .quality import quality_warnings
-from .registry import load_registry
-from .report import _md
+from c2c_registry.load.files import kind_of
+from c2c_registry.load.registry import load_registry
+from c2c_registry.model import Registry
+from c2c_registry.rules.problems import Problem
+from c2c_registry.rules.quality import quality_warnings
+from c2c_registry.words import count
+
+from . import options
+from .report import markdown_text
 
 STATUS_WORDS = {"A": "Added", "M": "Changed", "D": "Removed"}
 _LIMIT = 50  # lines per list: a summary, not the whole log
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    options.add_content(parser)
+    parser.add_argument("--base", required=True, help="the git commit or branch the pull request is compared with")
+    options.add_build_date(parser, "the date warnings are worked out as of")
+    options.add_settings(parser)
+
+
+def run(args: argparse.Namespace) -> int:
+    today = options.today(args)
+    content = options.content_folder(args)
+    stale_days = options.c2c_settings(args)["C2C_STALE_AFTER_DAYS"]
+    print(summary(content, changed_files(content, args.base), today, stale_days), end="")
+    return 0
 
 
 def changed_files(content: Path, base: str) -> list[tuple[str, str]]:
@@ -51,26 +70,24 @@ def _describe(registry: Registry | None, path: str) -> str:
             stages = Counter(p.stage for p in c.pledges)
             per_stage = ", ".join(f"{vocab[s].name} {n}" for s, n in stages.items())
             no_lead = sum(1 for a in c.actions if not a.lead)
-            return (f"{_md(c.organisation.name)}, {c.approach.replace('-', ' ')} held {c.held.isoformat()}: "
-                    f"{len(c.pledges)} pledge{'s' if len(c.pledges) != 1 else ''} ({per_stage}); "
-                    f"{len(c.actions)} action{'s' if len(c.actions) != 1 else ''}"
+            return (f"{markdown_text(c.organisation.name)}, {c.approach.replace('-', ' ')} held {c.held.isoformat()}: "
+                    f"{count(len(c.pledges), 'pledge')} ({per_stage}); {count(len(c.actions), 'action')}"
                     + (f", {no_lead} without a lead" if no_lead else ""))
     for o in registry.organisations.values():
         if o.source == path:
-            return f"{_md(o.name)} (C2C status: {o.c2c_status})"
+            return f"{markdown_text(o.name)} (C2C status: {o.c2c_status})"
     for s in registry.services.values():
         if s.source == path:
-            return f"{_md(s.name)}, last verified {s.last_verified.isoformat()}"
+            return f"{markdown_text(s.name)}, last verified {s.last_verified.isoformat()}"
     return ""
 
 
 def _kind(path: str) -> str:
-    parts = Path(path).parts
-    return next((COLLECTIONS[p][0] for p in parts[1:-1] if p in COLLECTIONS), "file")
+    return kind_of(Path(path)) or "file"
 
 
 def _lines(items: list[Problem]) -> list[str]:
-    lines = [f"- `{_md(p.path)}` line {p.line}: {_md(p.field)}: {_md(p.message)} ({p.rule})" for p in items[:_LIMIT]]
+    lines = [f"- `{markdown_text(p.path)}` line {p.line}: {markdown_text(p.field)}: {markdown_text(p.message)} ({p.rule})" for p in items[:_LIMIT]]
     if len(items) > _LIMIT:
         lines.append(f"- … and {len(items) - _LIMIT} more; run `c2c validate` to see them all")
     return lines
@@ -88,14 +105,14 @@ def summary(content: Path, changes: list[tuple[str, str]], today: date, stale_da
         lines.append("No content files changed.")
     for status, path in changes:
         words = _describe(registry, path) or _kind(path)
-        lines.append(f"- {STATUS_WORDS.get(status, 'Changed')} {_kind(path)} `{_md(path)}`: {words}")
+        lines.append(f"- {STATUS_WORDS.get(status, 'Changed')} {_kind(path)} `{markdown_text(path)}`: {words}")
     changed = {path for _, path in changes}
-    lines += _section("Problems", problems, f"{len(problems)} problem{'s' if len(problems) != 1 else ''}: the "
+    lines += _section("Problems", problems, f"{count(len(problems), 'problem')}: the "
                       "site cannot be built until they are fixed. Each is also shown next to its line in the Files "
                       "changed tab.", "None: every file passed the checks.")
     if registry is not None:
         warnings = [w for w in quality_warnings(registry, today, stale_days) if w.path in changed]
-        lines += _section("Warnings", warnings, f"{len(warnings)} thing{'s' if len(warnings) != 1 else ''} worth a "
+        lines += _section("Warnings", warnings, f"{count(len(warnings), 'thing')} worth a "
                           "look before approving (they do not stop the build):", "None in the changed files.")
     lines.append("")
     return "\n".join(lines)

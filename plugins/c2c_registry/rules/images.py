@@ -1,12 +1,22 @@
 """Is an uploaded image safe to process? Checked from the header before any decoding,
-so a decompression bomb is refused without being decompressed."""
+so a decompression bomb is refused without being decompressed.
+
+The rule behind `logo` (an organisation's logo is in content/organisations/logos/ and a
+sane PNG or JPEG), and the gate c2c_badges passes every logo through before drawing it.
+"""
 
 from __future__ import annotations
 
+import os
 import re
+import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
+
+from .corpus import Corpus
+from .problems import Problem
 
 MAX_IMAGE_BYTES = 2_000_000
 MAX_SIDE = 4000
@@ -40,3 +50,27 @@ def image_problem(path: Path) -> str:
     except (OSError, SyntaxError, ValueError) as err:
         return f"the image is damaged ({err}); export it again as PNG or JPEG"
     return ""
+
+
+def check_logos(corpus: Corpus) -> Iterator[Problem]:
+    """A named logo exists in content/organisations/logos/ and is a sane image. A link or
+    anything else that is not an ordinary file is never opened (discover() reports it)."""
+    logo_dir = corpus.content_dir / "organisations" / "logos"
+    for f in corpus.valid("organisation"):
+        if "logo" not in f.data:
+            continue
+        path = logo_dir / f.data["logo"]
+        try:
+            mode = os.lstat(path).st_mode
+        except OSError:
+            mode = 0
+        if stat.S_ISLNK(mode) or (mode and not stat.S_ISREG(mode)):
+            yield f.problem("logo", ("logo",), f"{f.data['logo']} in content/organisations/logos/ is not an "
+                            "ordinary file; put the image itself there")
+            continue
+        if not mode:
+            yield f.problem("logo", ("logo",), f"there is no file {f.data['logo']} in content/organisations/logos/; add it or fix the name")
+            continue
+        message = image_problem(path)
+        if message:
+            yield f.problem("logo", ("logo",), message)
