@@ -17,7 +17,6 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "c2c_pages",
     "c2c_directory",
-    "c2c_lists",  # access and language listings, printable area lists
     "c2c_badges",  # badge images, verification pages and organisation logos
     "c2c_submit",  # /submit/: how to take part, and the forms that build a file in the browser
     "c2c_trust",

@@ -15,7 +15,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from c2c_views.site import write_page
+from c2c_views.writing import write_page
 
 from .cache import ImageCache, cache_folder
 from .images import write_images

@@ -20,7 +20,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from c2c_registry.schemas import SCHEMA_DIR
-from c2c_views.site import write_page
+from c2c_views.writing import write_page
 
 from .feed import commitments_feed
 from .hsds import api_page, to_hsds

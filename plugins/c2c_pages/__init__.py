@@ -10,7 +10,7 @@ from __future__ import annotations
 from pelican import signals
 from pelican.generators import Generator
 
-from c2c_views.site import write_page
+from c2c_views.writing import write_page
 
 PROGRESS_HEADINGS = {"overdue": "Overdue actions", "due-soon": "Actions due soon",
                      "review-due": "Commitments due for review"}

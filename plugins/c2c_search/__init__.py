@@ -24,7 +24,7 @@ from pelican.generators import Generator
 
 from c2c_registry.urls import save_as
 from c2c_views.search import KINDS, search_documents
-from c2c_views.site import write_page
+from c2c_views.writing import write_page
 
 from .bundle import Vocabulary, search_files
 from .synonyms import load_glossary

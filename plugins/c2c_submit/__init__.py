@@ -11,7 +11,7 @@ from __future__ import annotations
 from pelican import signals
 from pelican.generators import Generator
 
-from c2c_views.site import write_page
+from c2c_views.writing import write_page
 
 
 class SubmitPagesGenerator(Generator):

@@ -13,8 +13,10 @@ from pelican import signals
 
 from c2c_registry.urls import pelican_url_settings
 
-from .site import queue_pages, template_globals, uk_date, write_queued
+from .templates import template_globals
 from .views import SiteViews, build_views
+from .words import uk_date
+from .writing import queue_pages, write_queued
 
 __all__ = ["SiteViews", "build_views", "register"]
 

@@ -1,45 +1,26 @@
-"""What templates get, and the one way pages are written.
+"""What templates get: the views, the URL map, and helpers that turn values into words.
 
-Templates see the `SiteViews` (`views`), the URL map (`urls`) and small helpers that
-turn values into words; they never see the registry itself.
+Templates never see the registry itself: every list and figure comes from the
+`SiteViews`, and the derived state of a record (overdue, due soon, closed...) from the
+rules in `c2c_registry.derive`, bound here to the build's date and settings.
 """
 
 from __future__ import annotations
 
+import json
 from datetime import date
-from functools import partial
 from typing import TYPE_CHECKING, Any
+
+from markupsafe import Markup
 
 from c2c_registry import derive
 from c2c_registry.markup import safe_url
-from c2c_registry.urls import save_as
-from c2c_registry.when import When
 
 from . import plans
-from .parallel import forked_map
+from .words import count, file_size
 
 if TYPE_CHECKING:
     from .views import SiteViews
-
-
-def uk_date(value: date | When | None) -> str:
-    """23 November 2026: the GOV.UK style, no leading zero; a month as "April 2008",
-    "Ongoing" in words."""
-    if isinstance(value, When):
-        return value.words()
-    return f"{value.day} {value:%B %Y}" if value else ""
-
-
-def file_size(n: int) -> str:
-    """'980 bytes', '12.3 KB', '1.4 MB': sizes as people read them."""
-    if n < 1000:
-        return f"{n} bytes"
-    return f"{n / 1000:.1f} KB" if n < 1_000_000 else f"{n / 1_000_000:.1f} MB"
-
-
-def count(n: int, noun: str, plural: str = "") -> str:
-    """'1 pledge', '2 pledges': numbers in sentences read properly."""
-    return f"{n} {noun if n == 1 else plural or noun + 's'}"
 
 
 class _State:
@@ -120,50 +101,9 @@ def template_globals(views: SiteViews, settings: dict[str, Any]) -> dict[str, An
     }
 
 
-def write_page(writer, settings: dict, url: str, template, **context: Any) -> None:
-    """Write the page at `url` through Pelican's writer, so content_written (the
-    sitemap) and RELATIVE_URLS see it. While a build writes its output, pages are
-    queued and rendered on every core when the generators are done (`write_queued`)."""
-    page_context = dict(settings)
-    page_context.update(context)
-    relative = settings.get("RELATIVE_URLS", False)
-    if _queue is not None and not relative:
-        _queue.append((writer, save_as(url), template, page_context, url))
-        return
-    writer.write_file(save_as(url), template, page_context, relative_urls=relative, url=url)
-
-
-_queue: list[tuple] | None = None  # pages waiting to be rendered, while a build writes
-
-
-def queue_pages(*_: Any) -> None:
-    global _queue
-    _queue = []
-
-
-class _Rendered:
-    """Stands in for a template whose page a worker process has already rendered."""
-
-    def __init__(self, html: str):
-        self.html = html
-
-    def render(self, _context: dict) -> str:
-        return self.html
-
-
-def _render(name: str, template, context: dict) -> str:
-    """What Pelican's writer renders for a page without relative URLs (writers.py)."""
-    local = context.copy()
-    local["localsiteurl"] = local.get("localsiteurl", None)
-    local["output_file"] = name
-    return template.render(local)
-
-
-def write_queued(*_: Any) -> None:
-    """Render the queued pages on every core, then write them in the order they were
-    queued through Pelican's writer (so the sitemap and the overwrite check see them)."""
-    global _queue
-    queued, _queue = _queue or [], None
-    jobs = [partial(_render, name, template, context) for _, name, template, context, _ in queued]
-    for (writer, name, _, context, url), html in zip(queued, forked_map(jobs), strict=True):
-        writer.write_file(name, _Rendered(html), context, relative_urls=False, url=url)
+def script_json(data: Any, *, sort_keys: bool = False, compact: bool = True) -> Markup:
+    """JSON for inside a <script> element (JSON-LD, a page's own data): <, > and &
+    written as \\u003c, \\u003e and \\u0026, still the same JSON, so no text from
+    content, such as `</script>`, can end the element early."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=sort_keys, separators=(",", ":") if compact else None)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
