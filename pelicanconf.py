@@ -19,7 +19,7 @@ PLUGINS = [
     "c2c_directory",
     "c2c_badges",  # badge images, verification pages and organisation logos
     "c2c_submit",  # /submit/: how to take part, and the forms that build a file in the browser
-    "c2c_trust",
+    "c2c_site",  # headers, robots.txt, the sitemap's tweaks, page cleaning
 ]
 
 # Registry files are read by the c2c_registry plugin, not as Pelican articles.
@@ -47,7 +47,7 @@ DELETE_OUTPUT_DIRECTORY = False  # `c2c build` swaps in a complete new folder in
 
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
-SITEMAP = {"format": "xml"}  # c2c_trust adds the 404 page to its exclusions
+SITEMAP = {"format": "xml"}  # c2c_site adds the 404 page to its exclusions
 
 # The build date: None means today (UK time); `c2c build --build-date` overrides it.
 C2C_BUILD_DATE = None

@@ -1,4 +1,7 @@
-"""Pelican plugin: the site's security headers and crawler files.
+"""Pelican plugin: what the whole site needs around its pages. The Content-Security-Policy
+and the other security headers (`_headers`), robots.txt, the sitemap's tweaks (the
+build date as its clock, the not-found page left out), and the cleaning of the pages
+Pelican renders from content/pages/ by the registry's one sanitiser.
 
 The Content-Security-Policy allows scripts, styles and images from the site itself only:
 no inline script, no third-party origin. It goes in a meta tag on every page (from
