@@ -26,19 +26,17 @@ class BadgesGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         views = self.settings["C2C_VIEWS"]
-        urls = views.urls
+        urls, badges = views.urls, views.badges
 
         def page(url: str, template: str, **context) -> None:
             write_page(writer, self.context, url, self.get_template(template), **context)
 
-        holders = [views.badges[o.slug] for o in views.organisations if views.badges[o.slug].holds]
-        page(urls.badges(), "badges", holders=holders, page_title="The C2C badge")
-        for org in views.organisations:
-            badge = views.badges[org.slug]
-            page(badge.page_url, "badge_verify", badge=badge, organisation=org,
-                 page_title=f"C2C badge check: {org.name}")
+        page(urls.badges(), "badges", holders=badges.holders, page_title="The C2C badge")
+        for badge in badges.by_slug.values():
+            page(badge.page_url, "badge_verify", badge=badge, organisation=badge.organisation,
+                 page_title=f"C2C badge check: {badge.organisation.name}")
         cache = ImageCache(cache_folder(self.settings["C2C_IMAGE_CACHE"]))
-        write_images(views, Path(self.settings["PATH"]), Path(self.output_path), cache,
+        write_images(badges, Path(self.settings["PATH"]), Path(self.output_path), cache,
                      self.settings["C2C_BADGE_ARTWORK"])
 
 

@@ -71,11 +71,11 @@ class DataGenerator(Generator):
     def generate_output(self, writer) -> None:
         views, settings = self.settings["C2C_VIEWS"], self.settings
         out, urls = Path(self.output_path), views.urls
-        registry = settings["C2C_REGISTRY"]
         licence = settings["C2C_DATA_LICENCE"]
         ctx = Context(views.today, settings["C2C_DUE_SOON_DAYS"], settings["C2C_RENEWAL_GRACE_DAYS"],
                       settings["C2C_STALE_AFTER_DAYS"], lambda r: urls.absolute(urls.record(r)))
-        items = records(registry, sorted(views.commitments, key=lambda c: c.slug))
+        services = sorted((v.service for v in views.directory.services), key=lambda s: s.slug)
+        items = records(views.organisations, sorted(views.commitments, key=lambda c: c.slug), services)
         downloads: list[Download] = []
         resources = []
         for table in tables(ctx):
@@ -96,8 +96,8 @@ class DataGenerator(Generator):
         downloads.insert(0, Download("Data package", urls.datapackage(), "JSON",
                                      "Frictionless data package: the tables, their fields and types.",
                                      _write(out, urls.datapackage(), _json(package))))
-        downloads += self._hsds(out, views, registry)
-        downloads += self._schemas(out, urls, registry)
+        downloads += self._hsds(out, views, services)
+        downloads += self._schemas(out, urls, views.vocab)
         feed_url = urls.absolute(urls.feed())
         downloads.append(Download("Commitments feed", urls.feed(), "Atom",
                                   "New and updated commitments, newest first, for a feed reader.",
@@ -105,9 +105,9 @@ class DataGenerator(Generator):
         write_page(writer, self.context, urls.data(), self.get_template("data"), downloads=downloads,
                    licence=licence, page_title="Open data")
 
-    def _hsds(self, out: Path, views, registry) -> list[Download]:
+    def _hsds(self, out: Path, views, by_slug: list) -> list[Download]:
         urls = views.urls
-        services = [to_hsds(s, registry.vocab) for s in sorted(registry.services.values(), key=lambda s: s.slug)]
+        services = [to_hsds(s, views.vocab) for s in by_slug]
         texts = [_dumps(s) for s in services]
         size = self.settings["C2C_HSDS_PAGE_SIZE"]
         each = sum(_write(out, urls.hsds_service(s["id"]), text + "\n") for s, text in zip(services, texts, strict=True))
@@ -129,13 +129,13 @@ class DataGenerator(Generator):
                      "table). The size is of all of them together.", each),
         ]
 
-    def _schemas(self, out: Path, urls, registry) -> list[Download]:
+    def _schemas(self, out: Path, urls, vocab) -> list[Download]:
         found = []
         for path in sorted(SCHEMA_DIR.glob("*.schema.json")):
             url = urls.data_schema(path.name)
             found.append(Download(f"Schema: {path.name}", url, "JSON Schema", "What a content file may contain "
                                   "(Draft 2020-12).", _write(out, url, path.read_text("utf-8"))))
-        for name, terms in registry.vocab.items():
+        for name, terms in vocab.items():
             url = urls.data_schema(f"vocabularies/{name}.json")
             entries = [{k: v for k, v in vars(t).items() if v not in ("", False)} for t in terms.values()]
             found.append(Download(f"Vocabulary: {name}", url, "JSON", "A controlled list: ids and names.",

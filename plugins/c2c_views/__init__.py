@@ -9,10 +9,13 @@ gives templates `views`, `urls` and the word helpers.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pelican import signals
 
 from c2c_registry.urls import pelican_url_settings
 
+from .history import registry_history
 from .templates import template_globals
 from .views import SiteViews, build_views
 from .words import uk_date
@@ -26,7 +29,9 @@ def prepare(pelican) -> None:
     if "C2C_REGISTRY" not in settings:
         raise RuntimeError("c2c_views needs the c2c_registry plugin listed before it in PLUGINS")
     settings.update(pelican_url_settings())
-    views = build_views(settings["C2C_REGISTRY"], settings)
+    registry = settings["C2C_REGISTRY"]
+    history = registry_history(registry, Path(settings["PATH"]), settings["C2C_REPOSITORY_URL"])
+    views = build_views(registry, settings, history)
     settings["C2C_VIEWS"] = views
     settings.setdefault("JINJA_GLOBALS", {}).update(template_globals(views, settings))
     settings.setdefault("JINJA_FILTERS", {})["uk_date"] = uk_date

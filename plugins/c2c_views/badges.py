@@ -181,8 +181,31 @@ def logo_view(org: Organisation, urls: Urls) -> LogoView | None:
     return LogoView(org, files, alt=f"{org.name} logo")
 
 
-def badge_views(orgs: list[Organisation], today: date, grace_days: int, urls: Urls) -> dict[str, BadgeView]:
-    """Every organisation's badge view, by slug: every one has a verification page and a
-    badge image at its stable address, so a badge embedded before a change of status
-    shows the new status."""
-    return {org.slug: badge_view(org, today, grace_days, urls) for org in orgs}
+@dataclass
+class BadgeViews:
+    """The award across the register: every organisation's badge, the logos, and who
+    holds the award (those with the renewal overdue after the rest)."""
+
+    by_slug: dict[str, BadgeView]  # organisation slug -> its award state and badge, A to Z
+    logos: dict[str, LogoView]  # organisation slug -> its logo files, for those with one
+    awarded: list[Organisation]  # holding the C2C award, renewal not overdue, A to Z
+    renewal_overdue: list[Organisation]  # awarded, but the renewal is overdue, A to Z
+
+    @property
+    def holders(self) -> list[BadgeView]:
+        """Who holds the badge, as /badges/ lists them: current holders, then those
+        with the renewal overdue."""
+        return [self.by_slug[o.slug] for o in (*self.awarded, *self.renewal_overdue)]
+
+
+def badge_views(orgs: list[Organisation], today: date, grace_days: int, urls: Urls) -> BadgeViews:
+    """Every organisation's badge view (`orgs` A to Z): every one has a verification page
+    and a badge image at its stable address, so a badge embedded before a change of
+    status shows the new status."""
+    badges = {org.slug: badge_view(org, today, grace_days, urls) for org in orgs}
+    return BadgeViews(
+        by_slug=badges,
+        logos={o.slug: view for o in orgs if (view := logo_view(o, urls))},
+        awarded=[o for o in orgs if badges[o.slug].state == "awarded"],
+        renewal_overdue=[o for o in orgs if badges[o.slug].state == "renewal-overdue"],
+    )
