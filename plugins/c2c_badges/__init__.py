@@ -15,17 +15,21 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from c2c_registry import start_build
+from c2c_registry.pipeline import WRITE, build_state
 from c2c_views.writing import write_page
 
 from .cache import ImageCache, cache_folder
 from .images import write_images
+
+STAGE = WRITE
 
 
 class BadgesGenerator(Generator):
     """Writes the badge pages and every image file; registered through `get_generators`."""
 
     def generate_output(self, writer) -> None:
-        views = self.settings["C2C_VIEWS"]
+        views = build_state(self.settings).views
         urls, badges = views.urls, views.badges
 
         def page(url: str, template: str, **context) -> None:
@@ -45,4 +49,5 @@ def get_generators(pelican):
 
 
 def register() -> None:
+    signals.initialized.connect(start_build)
     signals.get_generators.connect(get_generators)

@@ -1,6 +1,6 @@
 """Pelican plugin: open data. Everything under /data/ and the commitments feed.
 
-Writes, from `settings["C2C_VIEWS"]` (c2c_views) and nothing else:
+Writes, from the views (c2c_views, through the build state) and nothing else:
 - the register and the directory as CSV and JSON tables (`tables`) with a Frictionless
   `datapackage.json`;
 - the directory in Open Referral shape (HSDS 3.0, valid ORUK 3.0): one file per service,
@@ -19,12 +19,16 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from c2c_registry import start_build
+from c2c_registry.pipeline import WRITE, build_state
 from c2c_registry.schemas import SCHEMA_DIR
 from c2c_views.writing import write_page
 
 from .feed import commitments_feed
 from .hsds import api_page, to_hsds
 from .tables import Context, Table, records, rows, table_schema, tables, to_csv, to_json
+
+STAGE = WRITE
 
 
 @dataclass(frozen=True)
@@ -69,7 +73,7 @@ class DataGenerator(Generator):
     """Writes the data files, then /data/ with their sizes."""
 
     def generate_output(self, writer) -> None:
-        views, settings = self.settings["C2C_VIEWS"], self.settings
+        views, settings = build_state(self.settings).views, self.settings
         out, urls = Path(self.output_path), views.urls
         licence = settings["C2C_DATA_LICENCE"]
         ctx = Context(views.today, settings["C2C_DUE_SOON_DAYS"], settings["C2C_RENEWAL_GRACE_DAYS"],
@@ -148,4 +152,5 @@ def get_generators(pelican):
 
 
 def register() -> None:
+    signals.initialized.connect(start_build)
     signals.get_generators.connect(get_generators)

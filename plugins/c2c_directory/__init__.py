@@ -18,18 +18,23 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from c2c_registry import start_build
+from c2c_registry.pipeline import WRITE, build_state
 from c2c_views.writing import write_page
 
 from .files import write_data
 from .offline import write_service_worker
 from .pages import write_pages
 
+STAGE = WRITE
+AFTER = {"c2c_search": "the service worker keeps the directory's search files, which c2c_search writes first"}
+
 
 class DirectoryGenerator(Generator):
     """Writes the directory's data files, then its pages; registered through `get_generators`."""
 
     def generate_output(self, writer) -> None:
-        views = self.settings["C2C_VIEWS"]
+        views = build_state(self.settings).views
         cards = self.get_template("directory_cards")
         write_data(Path(self.output_path), views, lambda items: cards.render({**self.context, "services": items}))
 
@@ -42,7 +47,7 @@ class DirectoryGenerator(Generator):
 def write_worker(pelican) -> None:
     """The service worker, last: its cache name hashes the shell it keeps."""
     settings = pelican.settings
-    write_service_worker(Path(pelican.output_path), settings["C2C_VIEWS"], settings["C2C_OFFLINE_BUDGET_KB"],
+    write_service_worker(Path(pelican.output_path), build_state(settings).views, settings["C2C_OFFLINE_BUDGET_KB"],
                          settings["C2C_OFFLINE_VISITED_LIMIT"])
 
 
@@ -51,5 +56,6 @@ def get_generators(pelican):
 
 
 def register() -> None:
+    signals.initialized.connect(start_build)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(write_worker)

@@ -10,8 +10,11 @@ from __future__ import annotations
 from pelican import signals
 from pelican.generators import Generator
 
+from c2c_registry import start_build
+from c2c_registry.pipeline import WRITE, build_state
 from c2c_views.writing import write_page
 
+STAGE = WRITE
 PROGRESS_HEADINGS = {"overdue": "Overdue actions", "due-soon": "Actions due soon",
                      "review-due": "Commitments due for review"}
 
@@ -20,7 +23,7 @@ class RegistryPagesGenerator(Generator):
     """Writes every registry page; registered through `get_generators`."""
 
     def generate_output(self, writer) -> None:
-        views = self.settings["C2C_VIEWS"]
+        views = build_state(self.settings).views
         urls, register, progress = views.urls, views.register, views.progress
 
         def page(url: str, template: str, **context) -> None:
@@ -41,9 +44,9 @@ class RegistryPagesGenerator(Generator):
             page(urls.dimension(dimension), "terms", dimension=dimension, term_views=term_views,
                  page_title=register.dimension_titles[dimension])
             for view in term_views:
-                for each in (view, *view.narrowed):
-                    for part in each.pages:
-                        page(part.url, "term", view=each, page=part, page_title=f"{each.title}{part.title_suffix}")
+                for cut in (view, *view.narrowed):
+                    for part in cut.pages:
+                        page(part.url, "term", view=cut, page=part, page_title=f"{cut.title}{part.title_suffix}")
         page(urls.progress(), "progress", page_title="Progress")
         for list_name, heading in PROGRESS_HEADINGS.items():
             for each in progress.lists[list_name]:
@@ -57,4 +60,5 @@ def get_generators(pelican):
 
 
 def register() -> None:
+    signals.initialized.connect(start_build)
     signals.get_generators.connect(get_generators)

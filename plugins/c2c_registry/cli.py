@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .cache import cache_folder
 from .model import Registry
+from .pipeline import build_state
 from .problems import CHECKER_FAILED, Problem, report, warnings_report
 from .registry import InvalidContent, load_registry
 from .settings import SettingsError, build_date
@@ -167,8 +168,7 @@ def build(content: Path, output: Path, date_text: str | None, settings_file: Pat
     try:
         settings = read_settings(str(settings_file), override=overrides)
         Pelican(settings).run()
-        if "C2C_REGISTRY" not in settings:
-            raise RuntimeError(f"{settings_file} does not load the c2c_registry plugin, so the content was not checked")
+        state = build_state(settings)  # an error when no c2c plugin ran, so nothing was checked
     except InvalidContent as err:
         shutil.rmtree(staging, ignore_errors=True)
         print(err.code)
@@ -179,9 +179,9 @@ def build(content: Path, output: Path, date_text: str | None, settings_file: Pat
         return 1
     pages = sum(1 for _ in staging.rglob("*.html"))
     _swap(staging, output)
-    print(f"Built {pages} pages into {output} as of {today.isoformat()}, from {contents(settings['C2C_REGISTRY'])}.")
-    if settings.get("C2C_WARNINGS"):
-        print(warnings_report(settings["C2C_WARNINGS"], github=os.environ.get("GITHUB_ACTIONS") == "true"))
+    print(f"Built {pages} pages into {output} as of {today.isoformat()}, from {contents(state.registry)}.")
+    if state.warnings:
+        print(warnings_report(state.warnings, github=os.environ.get("GITHUB_ACTIONS") == "true"))
     return 0
 
 

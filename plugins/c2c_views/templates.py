@@ -67,8 +67,9 @@ def _once() -> Any:
     return once
 
 
-def template_globals(views: SiteViews, settings: dict[str, Any]) -> dict[str, Any]:
-    """Jinja globals: the views, the URL map, and words for values."""
+def template_globals(views: SiteViews, csp: str, settings: dict[str, Any]) -> dict[str, Any]:
+    """Jinja globals: the views, the URL map, the Content-Security-Policy for every
+    page's meta tag, and words for values."""
     state = _State(settings)
 
     def term_name(term_id: str, vocab: str) -> str:
@@ -78,6 +79,7 @@ def template_globals(views: SiteViews, settings: dict[str, Any]) -> dict[str, An
     return {
         "views": views,
         "urls": views.urls,
+        "csp": csp,
         "count": count,
         "file_size": file_size,
         "term_name": term_name,
