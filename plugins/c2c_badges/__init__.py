@@ -17,7 +17,7 @@ from pelican.generators import Generator
 
 from c2c_registry import start_build
 from c2c_registry.pipeline import WRITE, build_state
-from c2c_views.writing import write_page
+from c2c_views.writing import page_writer
 
 from .cache import ImageCache, cache_folder
 from .images import write_images
@@ -31,10 +31,7 @@ class BadgesGenerator(Generator):
     def generate_output(self, writer) -> None:
         views = build_state(self.settings).views
         urls, badges = views.urls, views.badges
-
-        def page(url: str, template: str, **context) -> None:
-            write_page(writer, self.context, url, self.get_template(template), **context)
-
+        page = page_writer(self, writer)
         page(urls.badges(), "badges", holders=badges.holders, page_title="The C2C badge")
         for badge in badges.by_slug.values():
             page(badge.page_url, "badge_verify", badge=badge, organisation=badge.organisation,

@@ -22,7 +22,7 @@ from pelican.generators import Generator
 from c2c_registry import start_build
 from c2c_registry.pipeline import WRITE, build_state
 from c2c_registry.schemas import SCHEMA_DIR
-from c2c_views.writing import write_page
+from c2c_views.writing import page_writer
 
 from .feed import commitments_feed
 from .hsds import api_page, to_hsds
@@ -106,8 +106,7 @@ class DataGenerator(Generator):
         downloads.append(Download("Commitments feed", urls.feed(), "Atom",
                                   "New and updated commitments, newest first, for a feed reader.",
                                   _write(out, urls.feed(), commitments_feed(views, settings["SITENAME"], feed_url))))
-        write_page(writer, self.context, urls.data(), self.get_template("data"), downloads=downloads,
-                   licence=licence, page_title="Open data")
+        page_writer(self, writer)(urls.data(), "data", downloads=downloads, licence=licence, page_title="Open data")
 
     def _hsds(self, out: Path, views, by_slug: list) -> list[Download]:
         urls = views.urls

@@ -20,7 +20,7 @@ from pelican.generators import Generator
 
 from c2c_registry import start_build
 from c2c_registry.pipeline import WRITE, build_state
-from c2c_views.writing import write_page
+from c2c_views.writing import page_writer
 
 from .files import write_data
 from .offline import write_service_worker
@@ -37,11 +37,7 @@ class DirectoryGenerator(Generator):
         views = build_state(self.settings).views
         cards = self.get_template("directory_cards")
         write_data(Path(self.output_path), views, lambda items: cards.render({**self.context, "services": items}))
-
-        def page(url: str, template: str, **context) -> None:
-            write_page(writer, self.context, url, self.get_template(template), directory=views.directory, **context)
-
-        write_pages(page, views)
+        write_pages(page_writer(self, writer, directory=views.directory), views)
 
 
 def write_worker(pelican) -> None:

@@ -12,7 +12,7 @@ from pelican.generators import Generator
 
 from c2c_registry import start_build
 from c2c_registry.pipeline import WRITE, build_state
-from c2c_views.writing import write_page
+from c2c_views.writing import page_writer
 
 STAGE = WRITE
 PROGRESS_HEADINGS = {"overdue": "Overdue actions", "due-soon": "Actions due soon",
@@ -25,10 +25,7 @@ class RegistryPagesGenerator(Generator):
     def generate_output(self, writer) -> None:
         views = build_state(self.settings).views
         urls, register, progress = views.urls, views.register, views.progress
-
-        def page(url: str, template: str, **context) -> None:
-            write_page(writer, self.context, url, self.get_template(template), **context)
-
+        page = page_writer(self, writer)
         page(urls.home(), "home", page_title="")
         for each in register.lists["organisations"]:
             page(each.url, "organisations", page=each, page_title=f"Organisations{each.title_suffix}")

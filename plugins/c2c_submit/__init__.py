@@ -13,7 +13,7 @@ from pelican.generators import Generator
 
 from c2c_registry import start_build
 from c2c_registry.pipeline import WRITE, build_state
-from c2c_views.writing import write_page
+from c2c_views.writing import page_writer
 
 STAGE = WRITE
 
@@ -21,9 +21,9 @@ STAGE = WRITE
 class SubmitPagesGenerator(Generator):
     def generate_output(self, writer) -> None:
         urls = build_state(self.settings).views.urls
-        for url, template, title in ((urls.submit(), "submit", "Take part"),
-                                     (urls.submit_service(), "submit_service", "List a service")):
-            write_page(writer, self.context, url, self.get_template(template), page_title=title, nav=urls.submit())
+        page = page_writer(self, writer, nav=urls.submit())
+        page(urls.submit(), "submit", page_title="Take part")
+        page(urls.submit_service(), "submit_service", page_title="List a service")
 
 
 def get_generators(pelican):

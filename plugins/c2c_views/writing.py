@@ -9,6 +9,7 @@ workers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Any
 
@@ -28,6 +29,14 @@ def write_page(writer, settings: dict, url: str, template, **context: Any) -> No
         writer.write_file(save_as(url), template, page_context, relative_urls=True, url=url)
     else:
         build_state(settings).pages.add(writer, url, template, page_context)
+
+
+def page_writer(generator, writer, **shared: Any) -> Callable[..., None]:
+    """`page(url, template_name, **context)`: `write_page` for one generator's pages, with
+    its templates and context, and `shared` given to every page."""
+    def page(url: str, template: str, **context: Any) -> None:
+        write_page(writer, generator.context, url, generator.get_template(template), **shared, **context)
+    return page
 
 
 class _Rendered:
