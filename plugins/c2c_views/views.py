@@ -2,7 +2,7 @@
 
 `build_views(registry, settings, history)` runs once, right after the registry is
 loaded and checked, and is pure: the git history is read by its own step before it
-(`history.changes`) and handed in. Writers only write (url, template, context) from
+(`history.registry_history`) and handed in. Writers only write (url, template, context) from
 the `SiteViews` it returns, each from the parts it needs; services.json and every
 export (search, open data, badges) read the same object, and templates do no lookups
 into the registry. Which item belongs to which stage, area or filter value is decided
