@@ -69,7 +69,7 @@ test-clock: install
 
 lint: $(STAMP_PY)
 	$(BIN)/ruff check plugins tests benchmarks
-	$(BIN)/mypy --ignore-missing-imports plugins/c2c_registry plugins/c2c_cli plugins/c2c_views plugins/c2c_badges plugins/c2c_search plugins/c2c_data plugins/c2c_lists plugins/c2c_submit
+	$(BIN)/mypy --ignore-missing-imports plugins/c2c_registry plugins/c2c_cli plugins/c2c_views plugins/c2c_badges plugins/c2c_search plugins/c2c_data plugins/c2c_directory plugins/c2c_pages plugins/c2c_submit plugins/c2c_site
 
 clean:
 	rm -rf output .pytest_cache

@@ -9,18 +9,23 @@ TIMEZONE = "Europe/London"
 DEFAULT_LANG = "en"
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
+# The build's stages, in order: load -> check -> views -> pages and files -> finalise.
+# Each c2c plugin declares its stage (STAGE); the first one listed checks this list at
+# start-up and stops the build, naming the plugin, if one is missing or out of order
+# (plugins/c2c_registry/pipeline.py, docs/architecture.md).
 PLUGINS = [
-    "c2c_registry",  # first: loads and checks the registry, stops the build on bad content
-    "c2c_views",  # second: the derived views and URL map every page-writing plugin reads
-    "c2c_search",  # after c2c_views (its documents) and before c2c_directory (whose worker keeps its files)
+    "c2c_registry",  # load and check: stops the build on bad content
+    "c2c_views",  # views: the git history, then every derived view and the URL map
+    # Pages and files, each from the views:
+    "c2c_search",  # the search page and its index (before c2c_directory, whose worker keeps its files)
     "c2c_data",  # open data: CSV, JSON, Open Referral (HSDS/ORUK), schemas, the commitments feed
-    "pelican.plugins.sitemap",
-    "c2c_pages",
-    "c2c_directory",
-    "c2c_lists",  # access and language listings, printable area lists
+    "c2c_pages",  # home, organisations, commitments, stage/theme/area/sector pages, progress
+    "c2c_directory",  # the directory: pages, listings, printable lists, filter files, the service worker
     "c2c_badges",  # badge images, verification pages and organisation logos
     "c2c_submit",  # /submit/: how to take part, and the forms that build a file in the browser
-    "c2c_trust",
+    # Finalise:
+    "pelican.plugins.sitemap",  # lists every page, once all are written
+    "c2c_site",  # headers, robots.txt, the sitemap's tweaks, page cleaning; the CSP
 ]
 
 # Registry files are read by the c2c_registry plugin, not as Pelican articles.
@@ -48,7 +53,7 @@ DELETE_OUTPUT_DIRECTORY = False  # `c2c build` swaps in a complete new folder in
 
 JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
 
-SITEMAP = {"format": "xml"}  # c2c_trust adds the 404 page to its exclusions
+SITEMAP = {"format": "xml"}  # c2c_site adds the 404 page to its exclusions
 
 # The build date: None means today (UK time); `c2c build --build-date` overrides it.
 C2C_BUILD_DATE = None

@@ -25,7 +25,7 @@ from zoneinfo import ZoneInfo
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-from c2c_views.opening import describe_record  # noqa: E402
+from c2c_views.directory.opening import describe_record  # noqa: E402
 
 LONDON = ZoneInfo("Europe/London")
 CLOCKS = (datetime(2026, 11, 23, 10, 0, tzinfo=LONDON), datetime(2026, 11, 24, 19, 30, tzinfo=LONDON),

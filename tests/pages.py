@@ -43,7 +43,7 @@ PAGE_TYPES: dict[str, str] = {
     "directory by area": "directory/areas/*/index.html",
     "directory by stage": "directory/stages/*/index.html",
     "shortlist": "directory/shortlist/index.html",
-    # More ways in, and lists to print (plugins/c2c_lists).
+    # More ways in, and lists to print (plugins/c2c_directory).
     "directory by access": "directory/access/*/index.html",
     "directory by language": "directory/languages/*/index.html",
     "printable area list": "directory/areas/*/print/index.html",

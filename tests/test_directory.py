@@ -16,13 +16,13 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 
-from c2c_directory.jsonld import script_json
 from c2c_registry.load.registry import load_registry
 from c2c_registry.model import Alert, Location
 from c2c_registry.settings import DEFAULTS
-from c2c_views.alerts import active_alerts, alerts_for
-from c2c_views.hours import weekly_intervals
-from c2c_views.links import directions_href, tel_href
+from c2c_views.directory.alerts import active_alerts, alerts_for
+from c2c_views.directory.hours import weekly_intervals
+from c2c_views.directory.links import directions_href, tel_href
+from c2c_views.templates import script_json
 
 from conftest import BUILD_DATE, ROOT, build_site
 from helpers import edit, tiny_copy

@@ -17,7 +17,7 @@ import pytest
 from c2c_registry.load.registry import load_registry
 from c2c_registry.settings import DEFAULTS
 from c2c_registry.urls import Urls
-from c2c_views.opening import describe_record
+from c2c_views.directory.opening import describe_record
 
 from conftest import ROOT
 from watch import Watcher, axe_violations

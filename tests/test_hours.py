@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from c2c_registry.model import Hours
-from c2c_views.hours import (
+from c2c_views.directory.hours import (
     ALWAYS,
     DAY,
     WEEK,

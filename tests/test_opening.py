@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from c2c_registry.model import Alert, Hours, HoursException, Service, Session
-from c2c_views.opening import (
+from c2c_views.directory.opening import (
     changes,
     dated_intervals,
     describe_dated,

@@ -13,8 +13,8 @@ import pytest
 import test_paging
 from test_paging import PAGE_SIZE, _pages_of, _title
 
-from c2c_views.compact import decode_dated
-from c2c_views.opening import describe_record
+from c2c_views.directory.compact import decode_dated
+from c2c_views.directory.opening import describe_record
 
 from conftest import serve
 from pages import parse

@@ -56,8 +56,8 @@ def test_every_kind_of_item_is_a_document_and_each_leads_to_its_place(site):
 def test_documents_hold_lean_text_and_facet_membership_from_the_views(views):
     docs = search_documents(views)
     assert {d.kind for d in docs} == {k for k, _, _ in KINDS}
-    assert len(docs) == (len(views.organisations) + len(views.commitments) + len(views.everything.pledges)
-                         + len(views.everything.actions) + len(views.everything.discussion)
+    assert len(docs) == (len(views.organisations) + len(views.commitments) + len(views.register.everything.pledges)
+                         + len(views.register.everything.actions) + len(views.register.everything.discussion)
                          + len(views.directory.listed))
     assert all(len(d.text.split()) <= 31 for d in docs)  # 30 words and an ellipsis at most
     regional = next(d for d in docs if d.kind == "organisation" and d.org == "connectway-bus-company")

@@ -13,6 +13,7 @@ from c2c_registry.derive import areas_covered, groups_served, referral_routes
 from c2c_registry.load.registry import load_registry
 from c2c_registry.model import Alert
 from c2c_registry.settings import DEFAULTS
+from c2c_views.history import Change
 from c2c_views.views import build_views
 
 from conftest import ROOT, TINY
@@ -52,7 +53,7 @@ def slugs(items) -> list[str]:
 def test_a_region_wide_service_is_in_every_area_on_both_sides(tiny):
     tiny.services["helpline"].areas = ["west-midlands"]
     views = views_of(tiny)
-    registry_areas = {v.term.id: slugs(v.slice.services) for v in views.terms["areas"]}
+    registry_areas = {v.term.id: slugs(v.slice.services) for v in views.register.terms["areas"]}
     directory_areas = {listing.term.id: slugs(listing.listed) for listing in views.directory.areas}
     for area in tiny.vocab["areas"]:
         assert "helpline" in registry_areas[area], area
@@ -66,9 +67,9 @@ def test_a_region_wide_organisations_pledges_count_in_every_area(tiny):
     tiny.organisations["alpha-trust"].areas = ["west-midlands"]
     views = views_of(tiny)
     pledges = len(tiny.commitments["alpha-trust-2021"].pledges)
-    for view in views.terms["areas"]:
+    for view in views.register.terms["areas"]:
         assert len(view.slice.pledges) == pledges, view.term.id
-    assert all(row["walsall"] == 1 for row in views.progress.matrix.values())  # one pledge a stage
+    assert all(row["walsall"] == 1 for row in views.progress.figures.matrix.values())  # one pledge a stage
 
 
 def test_a_service_for_everyone_counts_under_every_client_group(tiny):
@@ -82,14 +83,14 @@ def test_closed_services_are_kept_apart_everywhere(tiny):
     tiny.services["night-shelter"].status = "closed"
     views = views_of(tiny)
     assert slugs(views.directory.closed) == ["night-shelter"]
-    assert "night-shelter" not in slugs(views.everything.services)
-    assert all("night-shelter" not in slugs(v.slice.services) for d in views.terms.values() for v in d)
+    assert "night-shelter" not in slugs(views.register.everything.services)
+    assert all("night-shelter" not in slugs(v.slice.services) for d in views.register.terms.values() for v in d)
     assert views.directory.counts["area"]["coventry"] == 0
 
 
 def test_stage_pages_are_narrowed_only_where_there_is_something(tiny):
     views = views_of(tiny)
-    recovery = next(v for v in views.terms["stages"] if v.term.id == "recovery")
+    recovery = next(v for v in views.register.terms["stages"] if v.term.id == "recovery")
     assert {(n.by, n.term.id) for n in recovery.narrowings} == {
         ("areas", "birmingham"), ("areas", "solihull"), ("sectors", "health")}
     assert [p.url for p in recovery.narrowed] == [n.url for n in recovery.narrowings]
@@ -104,17 +105,17 @@ def test_a_stage_is_narrowed_to_other_councils_only_where_an_organisation_names_
     tiny.organisations["alpha-trust"].areas = ["west-midlands"]
     tiny.organisations["beta-housing"].areas = ["lichfield"]
     views = views_of(tiny)
-    recovery = next(v for v in views.terms["stages"] if v.term.id == "recovery")
+    recovery = next(v for v in views.register.terms["stages"] if v.term.id == "recovery")
     areas = {n.term.id for n in recovery.narrowings if n.by == "areas"}
     assert {"birmingham", "walsall", "west-midlands"} <= areas and "lichfield" in areas
     assert "bromsgrove" not in areas and "tamworth" not in areas
-    assert areas <= set(views.progress.matrix["recovery"])
+    assert areas <= set(views.progress.figures.matrix["recovery"])
 
 
 def test_partners_and_collaborators_are_resolved_once(tiny):
     views = views_of(tiny)
-    assert [o.slug for o in views.partners["alpha-trust"]] == ["beta-housing"]
-    names = views.collaborators["alpha-trust-2021"]
+    assert [o.slug for o in views.register.partners["alpha-trust"]] == ["beta-housing"]
+    names = views.register.collaborators["alpha-trust-2021"]
     assert [(name, org.slug if org else None) for name, org in names][0] == ("Beta Housing", "beta-housing")
 
 
@@ -128,6 +129,26 @@ def test_alerts_follow_the_same_area_rule(tiny):
     assert views.directory.service_alerts["helpline"] == [regional, coventry]  # covers Coventry too
     birmingham = next(listing for listing in views.directory.areas if listing.term.id == "birmingham")
     assert birmingham.alerts == [regional]
+
+
+def test_building_the_views_runs_no_git_it_uses_the_history_it_is_given(tiny):
+    """build_views is pure: the history step reads git before it, and hands it in."""
+    settings = {**DEFAULTS, "C2C_TODAY": date(2026, 11, 23), "SITEURL": "", "PATH": str(ROOT / "content")}
+    assert build_views(tiny, settings).changes == {}  # in a git checkout, but no history handed in
+    history = {tiny.services["helpline"].source: Change(date(2026, 1, 2), "https://example.org/commits")}
+    assert build_views(tiny, settings, history).changes == history
+
+
+def test_badge_holders_are_listed_current_first_then_renewal_overdue(tiny):
+    """/badges/ lists the holders in the order the views give (no template sorts them)."""
+    alpha, beta = tiny.organisations["alpha-trust"], tiny.organisations["beta-housing"]
+    alpha.c2c_status = beta.c2c_status = "awarded"
+    alpha.awarded = beta.awarded = date(2024, 1, 1)
+    alpha.renewal_due = date(2025, 1, 1)  # Alpha comes first A to Z, but its renewal is overdue
+    badges = views_of(tiny).badges
+    assert [o.slug for o in badges.awarded] == ["beta-housing"]
+    assert [o.slug for o in badges.renewal_overdue] == ["alpha-trust"]
+    assert [b.organisation.slug for b in badges.holders] == ["beta-housing", "alpha-trust"]
 
 
 def test_no_template_reads_the_registry():

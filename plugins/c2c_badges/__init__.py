@@ -15,30 +15,29 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from c2c_views.site import write_page
+from c2c_registry import start_build
+from c2c_registry.pipeline import WRITE, build_state
+from c2c_views.writing import page_writer
 
 from .cache import ImageCache, cache_folder
 from .images import write_images
+
+STAGE = WRITE
 
 
 class BadgesGenerator(Generator):
     """Writes the badge pages and every image file; registered through `get_generators`."""
 
     def generate_output(self, writer) -> None:
-        views = self.settings["C2C_VIEWS"]
-        urls = views.urls
-
-        def page(url: str, template: str, **context) -> None:
-            write_page(writer, self.context, url, self.get_template(template), **context)
-
-        holders = [views.badges[o.slug] for o in views.organisations if views.badges[o.slug].holds]
-        page(urls.badges(), "badges", holders=holders, page_title="The C2C badge")
-        for org in views.organisations:
-            badge = views.badges[org.slug]
-            page(badge.page_url, "badge_verify", badge=badge, organisation=org,
-                 page_title=f"C2C badge check: {org.name}")
+        views = build_state(self.settings).views
+        urls, badges = views.urls, views.badges
+        page = page_writer(self, writer)
+        page(urls.badges(), "badges", holders=badges.holders, page_title="The C2C badge")
+        for badge in badges.by_slug.values():
+            page(badge.page_url, "badge_verify", badge=badge, organisation=badge.organisation,
+                 page_title=f"C2C badge check: {badge.organisation.name}")
         cache = ImageCache(cache_folder(self.settings["C2C_IMAGE_CACHE"]))
-        write_images(views, Path(self.settings["PATH"]), Path(self.output_path), cache,
+        write_images(badges, Path(self.settings["PATH"]), Path(self.output_path), cache,
                      self.settings["C2C_BADGE_ARTWORK"])
 
 
@@ -47,4 +46,5 @@ def get_generators(pelican):
 
 
 def register() -> None:
+    signals.initialized.connect(start_build)
     signals.get_generators.connect(get_generators)

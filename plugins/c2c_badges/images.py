@@ -16,9 +16,8 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from c2c_registry.urls import BADGE_FILES
-from c2c_views.badges import BadgeView
+from c2c_views.badges import BadgeView, BadgeViews
 from c2c_views.parallel import forked_map
-from c2c_views.views import SiteViews
 
 from .cache import ImageCache, code_digest, copy_to, key
 from .draw import draw_png
@@ -67,23 +66,23 @@ def badge_files(view: BadgeView, fonts: FontSet, artwork: Artwork | None) -> dic
     }
 
 
-def write_images(views: SiteViews, content: Path, output: Path, cache: ImageCache, artwork_setting: str) -> None:
+def write_images(badges: BadgeViews, content: Path, output: Path, cache: ImageCache, artwork_setting: str) -> None:
     """Draw (or copy from the cache) every badge and logo into the output. What the cache
     lacks is drawn first, on every core (c2c_views.parallel)."""
     code = code_digest()
     # (cache kind, cache key, file names, how to draw, name -> address in the output)
     wanted: list[tuple[str, str, list[str], Callable[[], dict[str, bytes]], dict[str, str]]] = []
-    if views.badges:
+    if badges.by_slug:
         fonts = FontSet(prepared_dir=cache.root / "fonts")
         fonts.prepared(0)  # made once here, not by each worker
         artwork = load_artwork(artwork_setting)
         art_digest = artwork.digest if artwork else ""
-        for view in views.badges.values():
+        for view in badges.by_slug.values():
             inputs = key("badge", code, fonts.digest, art_digest, view.organisation.name, view.status_line,
                          view.state, view.holds, view.alt)
             wanted.append(("badges", inputs, list(BADGE_FILES.values()), partial(badge_files, view, fonts, artwork),
                            {BADGE_FILES[kind]: url for kind, url in view.images.items()}))
-    for logo in views.logos.values():
+    for logo in badges.logos.values():
         source = content.joinpath(*LOGO_FOLDER, logo.organisation.logo)
         inputs = key("logo", code, hashlib.sha256(source.read_bytes()).hexdigest())
         wanted.append(("logos", inputs, logo_names(), partial(reencode, source),

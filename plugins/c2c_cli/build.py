@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from c2c_registry.load.registry import InvalidContent
+from c2c_registry.pipeline import build_state
 from c2c_registry.rules.problems import CHECKER_FAILED, warnings_report
 
 from . import options
@@ -60,8 +61,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         settings = read_settings(str(settings_file), override=overrides)
         Pelican(settings).run()
-        if "C2C_REGISTRY" not in settings:
-            raise RuntimeError(f"{settings_file} does not load the c2c_registry plugin, so the content was not checked")
+        state = build_state(settings)  # an error when no c2c plugin ran, so nothing was checked
     except InvalidContent as err:
         shutil.rmtree(staging, ignore_errors=True)
         print(err.code)
@@ -72,9 +72,9 @@ def run(args: argparse.Namespace) -> int:
         return 1
     pages = sum(1 for _ in staging.rglob("*.html"))
     _swap(staging, output)
-    print(f"Built {pages} pages into {output} as of {today.isoformat()}, from {contents(settings['C2C_REGISTRY'])}.")
-    if settings.get("C2C_WARNINGS"):
-        print(warnings_report(settings["C2C_WARNINGS"], github=options.in_github_actions()))
+    print(f"Built {pages} pages into {output} as of {today.isoformat()}, from {contents(state.registry)}.")
+    if state.warnings:
+        print(warnings_report(state.warnings, github=options.in_github_actions()))
     return 0
 
 

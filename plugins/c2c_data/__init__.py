@@ -1,6 +1,6 @@
 """Pelican plugin: open data. Everything under /data/ and the commitments feed.
 
-Writes, from `settings["C2C_VIEWS"]` (c2c_views) and nothing else:
+Writes, from the views (c2c_views, through the build state) and nothing else:
 - the register and the directory as CSV and JSON tables (`tables`) with a Frictionless
   `datapackage.json`;
 - the directory in Open Referral shape (HSDS 3.0, valid ORUK 3.0): one file per service,
@@ -19,12 +19,16 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from c2c_registry import start_build
 from c2c_registry.package_data import schema_dir
-from c2c_views.site import write_page
+from c2c_registry.pipeline import WRITE, build_state
+from c2c_views.writing import page_writer
 
 from .feed import commitments_feed
 from .hsds import api_page, to_hsds
 from .tables import Context, Table, records, rows, table_schema, tables, to_csv, to_json
+
+STAGE = WRITE
 
 
 @dataclass(frozen=True)
@@ -69,13 +73,13 @@ class DataGenerator(Generator):
     """Writes the data files, then /data/ with their sizes."""
 
     def generate_output(self, writer) -> None:
-        views, settings = self.settings["C2C_VIEWS"], self.settings
+        views, settings = build_state(self.settings).views, self.settings
         out, urls = Path(self.output_path), views.urls
-        registry = settings["C2C_REGISTRY"]
         licence = settings["C2C_DATA_LICENCE"]
         ctx = Context(views.today, settings["C2C_DUE_SOON_DAYS"], settings["C2C_RENEWAL_GRACE_DAYS"],
                       settings["C2C_STALE_AFTER_DAYS"], lambda r: urls.absolute(urls.record(r)))
-        items = records(registry, sorted(views.commitments, key=lambda c: c.slug))
+        services = sorted((v.service for v in views.directory.services), key=lambda s: s.slug)
+        items = records(views.organisations, sorted(views.commitments, key=lambda c: c.slug), services)
         downloads: list[Download] = []
         resources = []
         for table in tables(ctx):
@@ -96,18 +100,17 @@ class DataGenerator(Generator):
         downloads.insert(0, Download("Data package", urls.datapackage(), "JSON",
                                      "Frictionless data package: the tables, their fields and types.",
                                      _write(out, urls.datapackage(), _json(package))))
-        downloads += self._hsds(out, views, registry)
-        downloads += self._schemas(out, urls, registry)
+        downloads += self._hsds(out, views, services)
+        downloads += self._schemas(out, urls, views.vocab)
         feed_url = urls.absolute(urls.feed())
         downloads.append(Download("Commitments feed", urls.feed(), "Atom",
                                   "New and updated commitments, newest first, for a feed reader.",
                                   _write(out, urls.feed(), commitments_feed(views, settings["SITENAME"], feed_url))))
-        write_page(writer, self.context, urls.data(), self.get_template("data"), downloads=downloads,
-                   licence=licence, page_title="Open data")
+        page_writer(self, writer)(urls.data(), "data", downloads=downloads, licence=licence, page_title="Open data")
 
-    def _hsds(self, out: Path, views, registry) -> list[Download]:
+    def _hsds(self, out: Path, views, by_slug: list) -> list[Download]:
         urls = views.urls
-        services = [to_hsds(s, registry.vocab) for s in sorted(registry.services.values(), key=lambda s: s.slug)]
+        services = [to_hsds(s, views.vocab) for s in by_slug]
         texts = [_dumps(s) for s in services]
         size = self.settings["C2C_HSDS_PAGE_SIZE"]
         each = sum(_write(out, urls.hsds_service(s["id"]), text + "\n") for s, text in zip(services, texts, strict=True))
@@ -129,13 +132,13 @@ class DataGenerator(Generator):
                      "table). The size is of all of them together.", each),
         ]
 
-    def _schemas(self, out: Path, urls, registry) -> list[Download]:
+    def _schemas(self, out: Path, urls, vocab) -> list[Download]:
         found = []
         for path in sorted(schema_dir().glob("*.schema.json")):
             url = urls.data_schema(path.name)
             found.append(Download(f"Schema: {path.name}", url, "JSON Schema", "What a content file may contain "
                                   "(Draft 2020-12).", _write(out, url, path.read_text("utf-8"))))
-        for name, terms in registry.vocab.items():
+        for name, terms in vocab.items():
             url = urls.data_schema(f"vocabularies/{name}.json")
             entries = [{k: v for k, v in vars(t).items() if v not in ("", False)} for t in terms.values()]
             found.append(Download(f"Vocabulary: {name}", url, "JSON", "A controlled list: ids and names.",
@@ -148,4 +151,5 @@ def get_generators(pelican):
 
 
 def register() -> None:
+    signals.initialized.connect(start_build)
     signals.get_generators.connect(get_generators)

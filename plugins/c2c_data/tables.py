@@ -166,15 +166,15 @@ def tables(ctx: Context) -> list[Table]:
     ]
 
 
-def records(registry, commitments: list) -> dict[str, list]:
+def records(organisations: list, commitments: list, services: list) -> dict[str, list]:
     """The items of each table, in a stable order."""
     return {
-        "organisations": sorted(registry.organisations.values(), key=lambda o: o.slug),
+        "organisations": sorted(organisations, key=lambda o: o.slug),
         "commitments": commitments,
         "pledges": [p for c in commitments for p in c.pledges],
         "actions": [a for c in commitments for a in c.actions],
         "discussion": [(i, d) for c in commitments for i, d in enumerate(c.discussion, 1)],
-        "services": sorted(registry.services.values(), key=lambda s: s.slug),
+        "services": sorted(services, key=lambda s: s.slug),
     }
 
 

@@ -30,6 +30,7 @@ import json
 from pathlib import Path
 
 from c2c_registry.urls import Urls, save_as
+from c2c_views.views import SiteViews
 
 SOURCE = Path(__file__).with_name("service-worker.js")
 ASSETS = ("css/app.css", "js/site.js", "js/directory.js", "js/directory-exit.js",
@@ -91,3 +92,9 @@ def service_worker(output: Path, urls: Urls, build_date: str, budget_kb: int, vi
         f"const THEME_PATH = {json.dumps(urls.theme(''))};\n"
     )
     return header + SOURCE.read_text(encoding="utf-8")
+
+
+def write_service_worker(output: Path, views: SiteViews, budget_kb: int, visited_limit: int) -> None:
+    """Written last, once every file it may keep is in the output."""
+    worker = service_worker(output, views.urls, views.today.isoformat(), budget_kb, visited_limit)
+    (output / views.urls.service_worker()).write_text(worker, encoding="utf-8")

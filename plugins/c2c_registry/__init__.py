@@ -1,8 +1,13 @@
-"""Pelican plugin: load and check the registry before anything is built.
+"""The registry library, and the Pelican plugin for the build's first two stages.
 
-The validation core. Every other c2c plugin reads `settings["C2C_REGISTRY"]` (or the
-views built from it), set here once per build; if any content file is invalid the
-build stops here with the full report. Nothing in this package imports the page layer.
+The library (model, when, derive, urls, settings, markup, the reader and the checks) is
+the bottom layer: it imports nothing of the page layer, and nothing of Pelican at
+module level (`register` imports it), so `c2c validate` and the tests use it without
+Pelican. `pipeline` describes the build's stages and the state they hand each other.
+
+As a plugin it is the load and check stages: on `initialized` it reads and checks
+every content file; if any is invalid the build stops here with the full report.
+Every other c2c plugin reads what it found from the build state (`pipeline.build_state`).
 """
 
 from __future__ import annotations
@@ -10,33 +15,45 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pelican import signals
-
 from .load.cache import cache_folder
 from .load.registry import InvalidContent, load_registry
+from .pipeline import LOAD, Declared, build_state, check_plugins, open_build
 from .rules.problems import report
 from .rules.quality import quality_warnings
 from .settings import check_settings
 
-__all__ = ["InvalidContent", "register"]
+__all__ = ["STAGE", "InvalidContent", "register", "start_build"]
+
+STAGE = LOAD  # and check: the registry is handed on only once it is checked
 
 
-def load(pelican) -> None:
+def start_build(pelican) -> None:
+    """The build's first receiver. Every c2c plugin connects it first in `register`, so
+    whichever is listed first runs it (a receiver is connected once): it checks PLUGINS
+    against the stages the plugins declare and the settings, then opens the build state."""
+    check_plugins([Declared.of(module) for module in pelican.plugins])
+    check_settings(pelican.settings)
+    open_build(pelican.settings)
+
+
+def load_and_check(pelican) -> None:
     settings = pelican.settings
-    check_settings(settings)
+    state = build_state(settings)
     registry, problems = load_registry(Path(settings["PATH"]), cache_dir=cache_folder(settings["C2C_PARSE_CACHE"]))
+    github = os.environ.get("GITHUB_ACTIONS") == "true"
     if problems:
-        github = os.environ.get("GITHUB_ACTIONS") == "true"
         raise InvalidContent(problems, report(problems, github=github))
     assert registry is not None  # no problems means a registry
-    settings["C2C_REGISTRY"] = registry
+    state.registry = registry
     warnings = quality_warnings(registry, settings["C2C_TODAY"], settings["C2C_STALE_AFTER_DAYS"])
-    settings["C2C_WARNINGS"] = warnings  # `c2c build` prints them; they never stop a build unless:
+    state.warnings = warnings  # `c2c build` prints them; they never stop a build unless:
     if warnings and settings["C2C_WARNINGS_AS_ERRORS"]:
-        github = os.environ.get("GITHUB_ACTIONS") == "true"
         raise InvalidContent(warnings, report(warnings, github=github)
                              + "\n(C2C_WARNINGS_AS_ERRORS is on, so these warnings stop the build.)")
 
 
 def register() -> None:
-    signals.initialized.connect(load)
+    from pelican import signals
+
+    signals.initialized.connect(start_build)
+    signals.initialized.connect(load_and_check)

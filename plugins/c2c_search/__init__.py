@@ -22,9 +22,10 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
+from c2c_registry.pipeline import WRITE as STAGE  # noqa: F401  (its place in the build: c2c_registry/pipeline.py)
 from c2c_registry.urls import save_as
 from c2c_views.search import KINDS, search_documents
-from c2c_views.site import write_page
+from c2c_views.writing import write_page
 
 from .bundle import Vocabulary, search_files
 from .synonyms import load_glossary

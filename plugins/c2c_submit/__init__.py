@@ -11,15 +11,19 @@ from __future__ import annotations
 from pelican import signals
 from pelican.generators import Generator
 
-from c2c_views.site import write_page
+from c2c_registry import start_build
+from c2c_registry.pipeline import WRITE, build_state
+from c2c_views.writing import page_writer
+
+STAGE = WRITE
 
 
 class SubmitPagesGenerator(Generator):
     def generate_output(self, writer) -> None:
-        urls = self.settings["C2C_VIEWS"].urls
-        for url, template, title in ((urls.submit(), "submit", "Take part"),
-                                     (urls.submit_service(), "submit_service", "List a service")):
-            write_page(writer, self.context, url, self.get_template(template), page_title=title, nav=urls.submit())
+        urls = build_state(self.settings).views.urls
+        page = page_writer(self, writer, nav=urls.submit())
+        page(urls.submit(), "submit", page_title="Take part")
+        page(urls.submit_service(), "submit_service", page_title="List a service")
 
 
 def get_generators(pelican):
@@ -27,4 +31,5 @@ def get_generators(pelican):
 
 
 def register() -> None:
+    signals.initialized.connect(start_build)
     signals.get_generators.connect(get_generators)

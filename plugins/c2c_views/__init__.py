@@ -1,38 +1,62 @@
-"""Pelican plugin: the derived-views stage and the URL map, between the registry and
-the pages.
+"""Pelican plugin: the views stage, between the checked registry and the writers.
 
-Runs once per build, on `initialized`, right after `c2c_registry` has loaded and checked
-the content (list it after `c2c_registry` in PLUGINS: Pelican calls receivers in plugin
-order). Puts the `SiteViews` in `settings["C2C_VIEWS"]` for every page-writing plugin and
-gives templates `views`, `urls` and the word helpers.
+On `initialized`, right after c2c_registry (PLUGINS order; the pipeline checks it):
+the URL map goes into Pelican's settings, the git history is read (its own step,
+`history.registry_history`), the views are built from the registry and that history
+(`build_views`, pure), and the page queue is opened; all three go into the build state
+(c2c_registry.pipeline). Templates get `views`, `urls`, the CSP and the word helpers
+once every start-up receiver has run (`get_generators`, before any template loads).
+When the build finalises, this plugin renders the queued pages first, before the
+sitemap and the service worker read the output.
+
+Importing this package needs no Pelican (`register` imports it): tests and benchmarks
+use `build_views` on their own.
 """
 
 from __future__ import annotations
 
-from pelican import signals
+from pathlib import Path
 
+from c2c_registry import start_build
+from c2c_registry.pipeline import VIEWS, build_state
 from c2c_registry.urls import pelican_url_settings
 
-from .site import queue_pages, template_globals, uk_date, write_queued
+from .history import registry_history
+from .templates import template_globals
 from .views import SiteViews, build_views
+from .words import uk_date
+from .writing import PageQueue
 
-__all__ = ["SiteViews", "build_views", "register"]
+__all__ = ["STAGE", "SiteViews", "build_views", "register"]
+
+STAGE = VIEWS
 
 
-def prepare(pelican) -> None:
+def build(pelican) -> None:
     settings = pelican.settings
-    if "C2C_REGISTRY" not in settings:
-        raise RuntimeError("c2c_views needs the c2c_registry plugin listed before it in PLUGINS")
+    state = build_state(settings)
     settings.update(pelican_url_settings())
-    views = build_views(settings["C2C_REGISTRY"], settings)
-    settings["C2C_VIEWS"] = views
-    settings.setdefault("JINJA_GLOBALS", {}).update(template_globals(views, settings))
+    state.history = registry_history(state.registry, Path(settings["PATH"]), settings["C2C_REPOSITORY_URL"])
+    state.views = build_views(state.registry, settings, state.history)
+    state.pages = PageQueue()
+    settings["C2C_VIEWS"] = state.views  # read there by c2c_search until it reads build_state(settings).views
     settings.setdefault("JINJA_FILTERS", {})["uk_date"] = uk_date
 
 
+def give_templates(pelican) -> None:
+    state = build_state(pelican.settings)
+    pelican.settings.setdefault("JINJA_GLOBALS", {}).update(template_globals(state.views, state.csp, pelican.settings))
+
+
+def render_pages(pelican) -> None:
+    build_state(pelican.settings).pages.write_all()
+
+
 def register() -> None:
-    signals.initialized.connect(prepare)
-    # Pages are rendered on every core once the generators have queued them all; this
-    # runs first on `finalized` (plugin order), before the sitemap and headers are written.
-    signals.all_generators_finalized.connect(queue_pages)
-    signals.finalized.connect(write_queued)
+    from pelican import signals
+
+    signals.initialized.connect(start_build)
+    signals.initialized.connect(build)
+    signals.get_generators.connect(give_templates)
+    # First on `finalized` (PLUGINS order): the sitemap and the service worker read what it writes.
+    signals.finalized.connect(render_pages)

@@ -8,7 +8,6 @@ home page count and any export read these views, so they never disagree.
 from __future__ import annotations
 
 import html
-import json
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -18,15 +17,16 @@ from markupsafe import Markup
 
 from c2c_registry import derive
 from c2c_registry.model import Organisation
-from c2c_registry.urls import BADGE_FILES, Urls
+from c2c_registry.urls import BADGE_FILES, LOGO_FORMATS, Urls
 
-from .site import uk_date
+from .templates import script_json
+from .words import uk_date
 
 PROGRAMME = "Commitment to Collaborate"
 AWARDING_BODY = "West Midlands Combined Authority"
 EMBED_WIDTH = 250  # CSS pixels of an embedded badge; the web PNG is drawn at twice that
 LOGO_SIZES = (96, 240)  # square boxes: lists show the first at 48 px, pages the second at 120 px
-LOGO_FORMATS = ("webp", "png")  # WebP first, PNG for the browsers and tools without it
+# Each size in every one of c2c_registry.urls.LOGO_FORMATS: WebP first, PNG for the browsers and tools without it.
 
 # state -> (tag text, tag colour): the words and colours every page uses for the award.
 LABELS = {
@@ -146,7 +146,7 @@ def badge_view(org: Organisation, today: date, grace_days: int, urls: Urls) -> B
                   f'height="{EMBED_WIDTH // 2}" alt="{html.escape(alt)}"></a>')
     embed_markdown = f"[![{_markdown_text(alt)}]({png})]({page})"
     return replace(view, embed_html=embed_html, embed_markdown=embed_markdown,
-                   jsonld=script_json(award_jsonld(view, urls)))
+                   jsonld=script_json(award_jsonld(view, urls), sort_keys=True, compact=False))
 
 
 def award_jsonld(view: BadgeView, urls: Urls) -> dict[str, Any]:
@@ -174,13 +174,6 @@ def award_jsonld(view: BadgeView, urls: Urls) -> dict[str, Any]:
     }
 
 
-def script_json(data: dict[str, Any]) -> Markup:
-    """JSON for inside <script type="application/ld+json">: <, > and & escaped so no
-    text from content can end the element."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
-
-
 def logo_view(org: Organisation, urls: Urls) -> LogoView | None:
     if not org.logo:
         return None
@@ -188,8 +181,31 @@ def logo_view(org: Organisation, urls: Urls) -> LogoView | None:
     return LogoView(org, files, alt=f"{org.name} logo")
 
 
-def badge_views(orgs: list[Organisation], today: date, grace_days: int, urls: Urls) -> dict[str, BadgeView]:
-    """Every organisation's badge view, by slug: every one has a verification page and a
-    badge image at its stable address, so a badge embedded before a change of status
-    shows the new status."""
-    return {org.slug: badge_view(org, today, grace_days, urls) for org in orgs}
+@dataclass
+class BadgeViews:
+    """The award across the register: every organisation's badge, the logos, and who
+    holds the award (those with the renewal overdue after the rest)."""
+
+    by_slug: dict[str, BadgeView]  # organisation slug -> its award state and badge, A to Z
+    logos: dict[str, LogoView]  # organisation slug -> its logo files, for those with one
+    awarded: list[Organisation]  # holding the C2C award, renewal not overdue, A to Z
+    renewal_overdue: list[Organisation]  # awarded, but the renewal is overdue, A to Z
+
+    @property
+    def holders(self) -> list[BadgeView]:
+        """Who holds the badge, as /badges/ lists them: current holders, then those
+        with the renewal overdue."""
+        return [self.by_slug[o.slug] for o in (*self.awarded, *self.renewal_overdue)]
+
+
+def badge_views(orgs: list[Organisation], today: date, grace_days: int, urls: Urls) -> BadgeViews:
+    """Every organisation's badge view (`orgs` A to Z): every one has a verification page
+    and a badge image at its stable address, so a badge embedded before a change of
+    status shows the new status."""
+    badges = {org.slug: badge_view(org, today, grace_days, urls) for org in orgs}
+    return BadgeViews(
+        by_slug=badges,
+        logos={o.slug: view for o in orgs if (view := logo_view(o, urls))},
+        awarded=[o for o in orgs if badges[o.slug].state == "awarded"],
+        renewal_overdue=[o for o in orgs if badges[o.slug].state == "renewal-overdue"],
+    )

@@ -1,4 +1,5 @@
-"""When each content file last changed, from git: one `git log` per build.
+"""When each content file last changed, from git: one `git log` per build, in its own
+step of the views stage (`registry_history`), before the views are built from it.
 
 A file's date is the committer date of the newest commit that touched it. Outside a
 git checkout, with no git, or for a file whose newest commit in a shallow clone is the
@@ -13,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote
+
+from c2c_registry.model import Registry
 
 GIT_TIMEOUT = 60
 
@@ -90,3 +93,10 @@ def changes(content_dir: Path, sources: list[str], repository_url: str) -> dict[
         repo_path = path.relative_to(root).as_posix() if in_repo and root else ""
         out[source] = Change(dates.get(path), history_url(repository_url, repo_path) if repo_path else "")
     return out
+
+
+def registry_history(registry: Registry, content_dir: Path, repository_url: str) -> dict[str, Change]:
+    """The history step: every organisation's, commitment's and service's file -> its Change."""
+    sources = [r.source for records in (registry.organisations, registry.commitments, registry.services)
+               for r in records.values()]
+    return changes(content_dir, sources, repository_url)

@@ -10,9 +10,15 @@ come from `Urls.directory_cards(n)`, chunk n holding /directory/'s page n's card
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from c2c_registry.derive import REFERRAL_ROUTES
+from c2c_registry.model import Term
 
 from .services import ServiceView
+
+if TYPE_CHECKING:
+    from .listings import DirectoryViews
 
 KEYS = {"stage": "s", "area": "a", "group": "g", "access": "x", "language": "l", "referral": "r"}
 
@@ -59,10 +65,18 @@ def record(index: int, view: ServiceView, ids: dict[str, list[str]], origin: int
     return rec
 
 
-def filter_files(listed: list[ServiceView], areas: list[str], vocab_order: dict[str, list[str]],
-                 window: tuple[int, int], size: int) -> dict[tuple[str, str], dict[str, Any]]:
-    """(kind, scope) -> file: "filters" and "text", for "all" and for each area."""
-    ids = value_ids(listed, vocab_order)
+def vocabulary_order(vocab: dict[str, dict[str, Term]]) -> dict[str, list[str]]:
+    """Each filter's values in the vocabularies' order (languages follow as found)."""
+    return {"stage": list(vocab["stages"]), "area": list(vocab["areas"]), "group": list(vocab["client-groups"]),
+            "access": list(vocab.get("access", {})), "referral": list(REFERRAL_ROUTES)}
+
+
+def filter_files(directory: DirectoryViews, vocab: dict[str, dict[str, Term]]) -> dict[tuple[str, str], dict[str, Any]]:
+    """(kind, scope) -> file: "filters" and "text", for "all" and for each area, of the
+    services `directory` lists."""
+    listed, window, size = directory.listed, directory.window, directory.page_size
+    areas = list(vocab["areas"])
+    ids = value_ids(listed, vocabulary_order(vocab))
     records = [record(i, v, ids, window[0]) for i, v in enumerate(listed)]
     scopes: dict[str, list[int]] = {"all": list(range(len(listed)))}
     for area in areas:

@@ -19,11 +19,11 @@ from c2c_registry.markup import safe_url
 from c2c_registry.model import Alert, Commitment, Location, Registry, Service
 from c2c_registry.urls import Urls
 
+from ..words import uk_date
 from . import hours as h
 from . import opening
 from .languages import language_name
 from .links import directions_href, report_head, report_issue, report_mailto, report_subject, tel_href
-from .site import uk_date
 
 STATUS_TEXT = {"active": "", "temporarily-closed": "Temporarily closed", "closed": "Closed permanently"}
 REFERRAL_TEXT = {

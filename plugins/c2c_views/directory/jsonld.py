@@ -1,24 +1,20 @@
-"""schema.org JSON-LD for a service page, safe to put inside a <script> element.
+"""schema.org JSON-LD for a service page (the page puts it in a <script> element
+through `templates.script_json`).
 
 A `Service` with its provider, the areas it serves, who it is for, and one
 `ServiceChannel` per way in: the phone/email line (a ContactPoint) and each place (a
 Place with its address, coordinates and opening hours).
-
-`script_json` escapes <, > and & as \\u003c, \\u003e, \\u0026: still the same JSON, but
-no text from content, such as `</script>`, can end the element early.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
-
-from markupsafe import Markup
 
 from c2c_registry.markup import safe_url
 from c2c_registry.urls import Urls
-from c2c_views.hours import DAY_NAMES, DAYS
-from c2c_views.services import ServiceView
+
+from .hours import DAY_NAMES, DAYS
+from .services import ServiceView
 
 SCHEMA = "https://schema.org/"
 
@@ -83,9 +79,3 @@ def service_jsonld(view: ServiceView, urls: Urls) -> dict[str, Any]:
         data["offers"] = {"@type": "Offer", "price": "0", "priceCurrency": "GBP"}
     return data
 
-
-def script_json(data: Any) -> Markup:
-    """JSON for inside <script type="application/ld+json">, with <, >, & escaped."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
-    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return Markup(text)

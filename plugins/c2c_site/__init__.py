@@ -1,9 +1,12 @@
-"""Pelican plugin: the site's security headers and crawler files.
+"""Pelican plugin: what the whole site needs around its pages. The Content-Security-Policy
+and the other security headers (`_headers`), robots.txt, the sitemap's tweaks (the
+build date as its clock, the not-found page left out), and the cleaning of the pages
+Pelican renders from content/pages/ by the registry's one sanitiser.
 
 The Content-Security-Policy allows scripts, styles and images from the site itself only:
-no inline script, no third-party origin. It goes in a meta tag on every page (from
-`C2C_CSP`) and, with the headers a meta tag cannot carry, in `_headers` for hosts that
-read that file (Netlify, Cloudflare Pages).
+no inline script, no third-party origin. It goes in a meta tag on every page (handed
+to the templates through the build state) and, with the headers a meta tag cannot
+carry, in `_headers` for hosts that read that file (Netlify, Cloudflare Pages).
 """
 
 from __future__ import annotations
@@ -14,8 +17,12 @@ from pathlib import Path
 
 from pelican import signals
 
+from c2c_registry import start_build
 from c2c_registry.markup import sanitise_html
+from c2c_registry.pipeline import FINALISE, build_state
 from c2c_registry.urls import Urls
+
+STAGE = FINALISE
 
 CSP = "; ".join([
     "default-src 'self'",
@@ -56,7 +63,8 @@ def robots_txt(urls: Urls) -> str:
 
 
 def set_csp(pelican) -> None:
-    pelican.settings["C2C_CSP"] = CSP
+    """Every page's meta tag carries it (templates get it from c2c_views)."""
+    build_state(pelican.settings).csp = CSP
 
 
 def keep_404_out_of_the_sitemap(pelican) -> None:
@@ -95,6 +103,7 @@ def sanitise_content(instance) -> None:
 
 
 def register() -> None:
+    signals.initialized.connect(start_build)
     signals.initialized.connect(set_csp)
     signals.initialized.connect(keep_404_out_of_the_sitemap)
     signals.content_object_init.connect(sanitise_content)
