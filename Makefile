@@ -10,15 +10,28 @@ STAMP_JS := node_modules/.installed
 CSS := theme/static/css/app.css
 VENDOR := node_modules/.vendor-installed
 
-.PHONY: install serve html validate test test-clock lint clean browser-deps
+.PHONY: install lock serve html validate test test-clock lint clean browser-deps
 
 install: $(STAMP_PY) $(STAMP_JS) $(CSS) $(VENDOR)
 
+# Every package from requirements.lock, each file checked against the hashes there (a
+# changed or substituted file stops the install); then the project itself, with no
+# dependencies and no build environment of its own, so nothing unpinned is fetched.
 $(STAMP_PY): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
+
+# requirements.lock again from pyproject.toml and requirements.in, with every file's hash,
+# keeping the versions it already pins; `make lock LOCK_ARGS=--upgrade` (or
+# `--upgrade-package NAME`) moves them. Needs uv (https://docs.astral.sh/uv/) on the PATH.
+UV ?= uv
+LOCK_ARGS ?=
+lock:
+	@command -v $(UV) >/dev/null 2>&1 || { echo "make lock needs uv: python3 -m pip install --user uv (or pipx install uv)"; exit 1; }
+	$(UV) pip compile pyproject.toml requirements.in --extra test --extra bench --python-version 3.11 \
+	  --generate-hashes --quiet --output-file requirements.lock $(LOCK_ARGS)
 
 $(STAMP_JS): package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
@@ -67,8 +80,10 @@ test-clock: install
 	@command -v faketime >/dev/null 2>&1 || { echo "test-clock needs libfaketime: apt-get install faketime"; exit 1; }
 	faketime '$(FAKE_NOW)' $(BIN)/python -m pytest -q -m "not browser"
 
+# ruff and mypy on the code; zizmor (offline) on the workflows, which must have no findings.
 lint: $(STAMP_PY)
 	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/zizmor --offline --no-progress .github/workflows
 	$(BIN)/mypy --ignore-missing-imports plugins/c2c_registry plugins/c2c_cli plugins/c2c_views plugins/c2c_badges plugins/c2c_search plugins/c2c_data plugins/c2c_directory plugins/c2c_pages plugins/c2c_submit plugins/c2c_site
 
 clean:

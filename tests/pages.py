@@ -37,6 +37,7 @@ PAGE_TYPES: dict[str, str] = {
     "progress list": "progress/*/index.html",  # overdue, due soon, due for review (paged)
     "content page": "about/index.html",
     "404": "404.html",
+    "cover your tracks": "cover-your-tracks/index.html",  # what the exit control clears
     # The services directory (plugins/c2c_directory).
     "directory index": "directory/index.html",
     "service": "directory/*/index.html",  # minus the directory's own folders, below

@@ -1,6 +1,6 @@
 """Keyboard-only use of the directory: every filter reached with Tab and changed with
 Space, Enter or the arrow keys, the results and the address updating each time; the
-quick exit straight after the skip link on every directory page; the shortlist button;
+quick exit straight after the skip link on every page; the shortlist button;
 and no keyboard trap anywhere in the directory (Tab visits every control and comes back
 round). Search and the submission form join here when they are built."""
 
@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from pages import DIRECTORY_TYPES, page_path
+from pages import DIRECTORY_TYPES, PAGE_TYPES, page_path
 from watch import Watcher
 
 pytestmark = pytest.mark.browser
@@ -114,7 +114,7 @@ def test_more_filters_open_with_the_keyboard_on_a_phone(keyboard_page, site):
     assert not watcher.problems, "\n".join(watcher.problems)
 
 
-@pytest.mark.parametrize("page_type", DIRECTORY_TYPES)
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
 def test_quick_exit_comes_straight_after_the_skip_link(keyboard_page, site, page_type):
     """Someone who must leave fast reaches the exit with two presses of Tab."""
     page, _ = keyboard_page(page_path(site, page_type))

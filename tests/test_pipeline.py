@@ -23,7 +23,7 @@ from c2c_registry.pipeline import (
     plugin_problems,
 )
 
-from conftest import BUILD_DATE, ROOT, TINY
+from conftest import BUILD_DATE, C2C, ROOT, TINY
 
 PLUGINS: list[str] = importlib.import_module("pelicanconf").PLUGINS
 
@@ -98,7 +98,7 @@ def _build(tmp_path: Path, plugins: list[str]) -> tuple[subprocess.CompletedProc
                         f"PLUGINS = {plugins!r}\n")
     output = tmp_path / "output"
     result = subprocess.run(
-        [str(ROOT / ".venv" / "bin" / "c2c"), "build", "--content", str(TINY), "--output", str(output),
+        [*C2C, "build", "--content", str(TINY), "--output", str(output),
          "--build-date", BUILD_DATE, "--settings", str(settings)],
         cwd=ROOT, capture_output=True, text=True, timeout=300)
     return result, output

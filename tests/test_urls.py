@@ -31,7 +31,7 @@ def _formed_urls() -> list[str]:
         u.directory_stage("x"), u.directory_access("x"), u.directory_language("x"), u.directory_print("x", "y"),
         u.shortlist(), u.services_json(), u.service_worker(), u.theme("x"),
         u.paged(u.directory(), 2), u.directory_data("filters", "x"), u.directory_data("text", "all"),
-        u.directory_cards(1), u.not_found(), u.robots(), u.headers(), u.sitemap(),
+        u.directory_cards(1), u.not_found(), u.cover_your_tracks(), u.robots(), u.headers(), u.sitemap(),
         u.badges(), u.badge("x"), *(u.badge_image("x", kind) for kind in ("web", "print", "svg")),
         u.logo("x", 96, "webp"), u.logo("x", 96, "png"),
         u.search(), u.search_manifest(), u.search_shard("x"),

@@ -67,6 +67,7 @@ CASES = {
     "both organisation and provider": (SERVICE, "organisation: beta-housing", "organisation: beta-housing\nprovider: Someone", "1", "(file)", "not both", "field-combination"),
     "empty contact": (SERVICE, 'contact:\n  phone: "024 7649 0001"', "contact: {}", "14", "contact", "at least one of phone", "empty-value"),
     "javascript website": (ORG, "website: https://alpha.example.org", "website: javascript:alert(1)", "7", "website", "https://", "bad-format"),
+    "email with hidden headers": (ORG, "website: https://alpha.example.org", "website: https://alpha.example.org\ncontact_email: x?bcc=someone%40elsewhere&x=@example.org", "8", "contact_email", "with no ?, &, % or # in it", "bad-format"),
     "zero-length hours": (SERVICE, 'closes: "08:00"', 'closes: "19:00"', "19", "hours[0].closes", "always_open", "hours"),
     "list where a mapping belongs": (ORG, "c2c:\n  status: awarded\n  awarded: 2021-06-01\n  renewal_due: 2022-06-01\n", "c2c: [awarded]\n", "8", "c2c", "set of fields", "wrong-type"),
     "date written day first": (PLEDGE, "held: 2021-05-12", "held: 15/09/2026", "4", "held", "'15/09/2026' is not a date written YYYY-MM-DD, e.g. 2026-09-15", "bad-format"),

@@ -82,11 +82,18 @@ class Watcher:
 
 
 def axe_violations(page) -> list[str]:
-    """axe-core's WCAG 2.2 A and AA rules on the current page: one line per violation."""
+    """axe-core's WCAG 2.2 A and AA rules on the current page: one line per violation.
+
+    Run with the page scrolled to the top (and put back after): axe's target-size rule
+    takes a `position: sticky` element (the exit control on every page) for an ordinary
+    one, so on a scrolled page it reports whatever passes under it as obscured
+    (dequelabs/axe-core#3720)."""
     result = page.evaluate(
-        """(tags) => axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
+        """(tags) => { const x = scrollX, y = scrollY; scrollTo(0, 0);
+            return axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]})
               .then(r => r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                    nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " + n.failureSummary)})))""",
+                    nodes: v.nodes.slice(0, 5).map(n => n.target.join(" ") + " :: " + n.failureSummary)})))
+              .finally(() => scrollTo(x, y)); }""",
         AXE_TAGS,
     )
     lines = []

@@ -2,21 +2,26 @@
 for the job summary WMCA reviewers read before the diff.
 
 The changed files come from git; what they hold comes from the registry as loaded and
-checked (the only parser), so the summary says what the site will show.
+checked (the only parser), so the summary says what the site will show. A change to
+anything outside the content folder (code, settings, workflows, tests) is not a
+submission: the summary then starts with a warning that lists those files, because the
+green check and the preview were made by that very code.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from c2c_registry.load.files import kind_of
 from c2c_registry.load.registry import load_registry
 from c2c_registry.model import Registry
-from c2c_registry.rules.problems import Problem
+from c2c_registry.rules.problems import Problem, one_line
 from c2c_registry.rules.quality import quality_warnings
 from c2c_registry.words import count
 
@@ -42,22 +47,26 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def changed_files(content: Path, base: str) -> list[tuple[str, str]]:
-    """(A|M|D, path as the registry names it) for each content file changed since `base`."""
-    top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=content, capture_output=True, text=True,
-                         check=True).stdout.strip()
-    out = subprocess.run(["git", "diff", "--name-status", "--no-renames", f"{base}...HEAD", "--", "."],
-                         cwd=content, capture_output=True, text=True, check=True).stdout
-    root = content.resolve().parent
+class Change(NamedTuple):
+    status: str  # A, M or D
+    path: str  # a content file as the registry names it; any other file from the repository's top
+    content: bool  # inside the content folder
+
+
+def changed_files(content: Path, base: str) -> list[Change]:
+    """Every file of the repository changed since `base` (renames as a removal and an
+    addition, so a file moved out of the content folder counts as outside it)."""
+    top = Path(subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=content, capture_output=True, text=True,
+                              check=True).stdout.strip()).resolve()
+    out = subprocess.run(["git", "diff", "--name-status", "--no-renames", "-z", f"{base}...HEAD"],
+                         cwd=top, capture_output=True, text=True, check=True).stdout
+    folder = content.resolve()
+    fields = out.split("\0")
     found = []
-    for line in out.splitlines():
-        status, _, path = line.partition("\t")
-        full = (Path(top) / path).resolve()
-        try:
-            shown = str(full.relative_to(root))
-        except ValueError:
-            continue
-        found.append((status[:1], shown))
+    for status, path in zip(fields[0:-1:2], fields[1::2], strict=True):  # -z: status, path, status, path, ""
+        full = Path(os.path.normpath(top / path))  # as named: a link into content/ is not followed out
+        inside = full.is_relative_to(folder)
+        found.append(Change(status[:1], str(full.relative_to(folder.parent)) if inside else path, inside))
     return found
 
 
@@ -98,15 +107,48 @@ def _section(title: str, items: list[Problem], lead: str, none: str) -> list[str
     return ["", f"## {title}", "", *([lead, "", *_lines(items)] if items else [none])]
 
 
-def summary(content: Path, changes: list[tuple[str, str]], today: date, stale_days: int) -> str:
+def _code(text: str) -> str:
+    """A file name as Markdown code, whatever it holds: invisible characters and line
+    breaks as escapes, and a backtick inside fenced with two."""
+    text = one_line(text)
+    return f"`` {text} ``" if "`" in text else f"`{text}`"
+
+
+def code_warning(content: Path, elsewhere: list[Change]) -> list[str]:
+    """The warning a pull request that changes more than content starts with."""
+    n = len(elsewhere)
+    files = [f"> - {_code(c.path)} ({STATUS_WORDS.get(c.status, 'Changed').lower()})" for c in elsewhere[:_LIMIT]]
+    if n > _LIMIT:
+        files.append(f"> - … and {n - _LIMIT} more")
+    return [
+        "> [!CAUTION]",
+        f"> **This pull request changes more than content.** {count(n, 'file')} outside "
+        f"{_code(content.name + '/')} {'change' if n != 1 else 'changes'} the code, settings, tests or workflows "
+        "that check, build and publish the site:",
+        ">",
+        *files,
+        ">",
+        "> **Do not merge this as a submission.** A maintainer (named in `.github/CODEOWNERS`) must review these "
+        "changes first. This check and the site preview were made by the pull request's own code, so a green "
+        "check says nothing about them: do not open the preview until a maintainer has reviewed the code.",
+        "",
+    ]
+
+
+def summary(content: Path, changes: list[Change], today: date, stale_days: int) -> str:
     registry, problems = load_registry(content)
-    lines = ["# C2C submission check", "", "## What this pull request changes", ""]
+    elsewhere = [c for c in changes if not c.content]
+    changes = [c for c in changes if c.content]
+    lines = ["# C2C submission check", ""]
+    if elsewhere:
+        lines += code_warning(content, elsewhere)
+    lines += ["## What this pull request changes", ""]
     if not changes:
         lines.append("No content files changed.")
-    for status, path in changes:
+    for status, path, _ in changes:
         words = _describe(registry, path) or _kind(path)
         lines.append(f"- {STATUS_WORDS.get(status, 'Changed')} {_kind(path)} `{markdown_text(path)}`: {words}")
-    changed = {path for _, path in changes}
+    changed = {c.path for c in changes}
     lines += _section("Problems", problems, f"{count(len(problems), 'problem')}: the "
                       "site cannot be built until they are fixed. Each is also shown next to its line in the Files "
                       "changed tab.", "None: every file passed the checks.")

@@ -195,12 +195,13 @@ def to_json(data: list[dict[str, Any]]) -> str:
 
 
 def to_csv(table: Table, data: list[dict[str, Any]]) -> str:
-    """RFC 4180 CSV: a header row, then one row per item; lists joined by '; '."""
+    """RFC 4180 CSV: a header row, then one row per item; lists joined by '; ', and
+    every cell made safe to open in a spreadsheet (`spreadsheet_safe`)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow([f.name for f in table.fields])
     for row in data:
-        writer.writerow([_cell(row[f.name]) for f in table.fields])
+        writer.writerow([spreadsheet_safe(_cell(row[f.name])) for f in table.fields])
     return out.getvalue()
 
 
@@ -212,6 +213,18 @@ def _cell(value: Any) -> str:
     if isinstance(value, list):
         return LIST_SEPARATOR.join(value)
     return str(value)
+
+
+# What makes a spreadsheet (Excel, LibreOffice, Google Sheets) read a cell as a formula:
+# OWASP's "CSV injection" list.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """A cell that would start a formula, with a single quote put in front, as OWASP
+    advises: a spreadsheet then shows it as text and never runs it. Only the CSV does
+    this; the JSON keeps every value as written."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 FRICTIONLESS_TYPES = {"list": "string"}

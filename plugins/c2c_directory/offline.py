@@ -33,7 +33,7 @@ from c2c_registry.urls import Urls, save_as
 from c2c_views.views import SiteViews
 
 SOURCE = Path(__file__).with_name("service-worker.js")
-ASSETS = ("css/app.css", "js/site.js", "js/directory.js", "js/directory-exit.js",
+ASSETS = ("css/app.css", "js/site.js", "js/directory.js", "js/quick-exit.js",
           "js/directory-filters.js", "js/directory-phone.js", "js/directory-shortlist.js", "js/directory-report.js", "vendor/qrcode.js",
           "js/search.js", "js/search-core.js", "vendor/lunr.js", "images/favicon.svg")  # in the theme
 VISITED = "c2c-visited"  # pages kept as they are visited: one cache, refreshed on each visit

@@ -15,6 +15,11 @@
 //   shortlist's "save for offline" adds `save: true`: those go in SAVED, which is never
 //   cut, because someone chose them.
 // - Activate deletes every cache of this site but this build's shell, VISITED and SAVED.
+// - An address with a query string (a search, the directory's filters, a shared
+//   shortlist) says what someone looked for: it is never kept. Without signal its page
+//   is answered from the same page without the query, whose scripts read the query.
+// - "Exit this page" asks the worker to forget ({type: "c2c-forget"}): it stops keeping
+//   anything and deletes every cache of this site, then answers; the page unregisters it.
 // CACHE, VISITED, SAVED, VISITED_LIMIT, PRECACHE, FALLBACK_PATH and THEME_PATH are written
 // above this line by the build.
 "use strict";
@@ -23,6 +28,7 @@ const SITE_ROOT = new URL("./", self.location).href;
 const FALLBACK = new URL(FALLBACK_PATH, SITE_ROOT).href;
 const THEME = new URL(THEME_PATH, SITE_ROOT).href;
 const OURS = /^c2c-/;
+let forgotten = false;  // set by "Exit this page": nothing more is kept by this worker
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -47,15 +53,21 @@ function keepable(response) {
   return response && response.ok && response.status === 200 && response.type === "basic";
 }
 
+// An address that holds a search or filters: never kept on the device.
+function holdsQuery(request) {
+  return new URL(typeof request === "string" ? request : request.url, SITE_ROOT).search !== "";
+}
+
 // Kept in `name`: a new copy replaces the old one and counts as the newest.
 function keep(request, response, name) {
-  if (!keepable(response)) return Promise.resolve(false);
+  if (forgotten || holdsQuery(request) || !keepable(response)) return Promise.resolve(false);
   return caches.open(name).then((cache) => cache.delete(request).then(() => cache.put(request, response)))
     .then(() => true);
 }
 
 // VISITED cut to its newest VISITED_LIMIT addresses (a cache lists them oldest first).
 function trim() {
+  if (forgotten) return Promise.resolve([]);  // and never make the cache again
   return caches.open(VISITED).then((cache) => cache.keys().then((requests) =>
     Promise.all(requests.slice(0, Math.max(0, requests.length - VISITED_LIMIT)).map((r) => cache.delete(r)))));
 }
@@ -107,15 +119,28 @@ self.addEventListener("fetch", (event) => {
   event.respondWith(networkFirst(event, request, navigation));
 });
 
+// Delete every cache of this site, and keep nothing more; answer when done.
+function forget(port) {
+  forgotten = true;
+  return caches.keys()
+    .then((keys) => Promise.all(keys.filter((key) => OURS.test(key)).map((key) => caches.delete(key))))
+    .then(() => { if (port) port.postMessage({ forgotten: true }); });
+}
+
 // Keep the addresses a page asks for (in SAVED when it says `save`); answer with how many.
+// Or forget everything, for "Exit this page".
 self.addEventListener("message", (event) => {
   const data = event.data || {};
+  const port = event.ports && event.ports[0];
+  if (data.type === "c2c-forget") {
+    event.waitUntil(forget(port));
+    return;
+  }
   if (data.type !== "c2c-keep" || !Array.isArray(data.urls)) return;
   const urls = data.urls
     .map((url) => { try { return new URL(url, SITE_ROOT); } catch (e) { return null; } })
-    .filter((url) => url && url.origin === self.location.origin)
+    .filter((url) => url && url.origin === self.location.origin && !url.search)
     .map((url) => url.href);
-  const port = event.ports && event.ports[0];
   const name = data.save === true ? SAVED : VISITED;
   event.waitUntil(
     Promise.all(urls.map((url) => fetch(url).then((response) => keep(url, response, name)).catch(() => false)))

@@ -50,6 +50,7 @@ class RegistryPagesGenerator(Generator):
                 page(each.url, "progress_list", page=each, list_name=list_name, heading=heading,
                      page_title=f"{heading}{each.title_suffix}")
         page(urls.not_found(), "404", page_title="Page not found")
+        page(urls.cover_your_tracks(), "cover_your_tracks", page_title="Cover your tracks")
 
 
 def get_generators(pelican):

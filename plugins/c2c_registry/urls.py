@@ -252,6 +252,10 @@ class Urls:
     def not_found(self) -> str:
         return "404.html"
 
+    def cover_your_tracks(self) -> str:
+        """What the exit control clears from a phone, and what only its owner can."""
+        return "cover-your-tracks/"
+
     def robots(self) -> str:
         return "robots.txt"
 

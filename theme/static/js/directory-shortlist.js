@@ -185,11 +185,78 @@
     drawQr(url);
   }
 
-  // A shared link restores its list on this device.
+  // A shared link (?s=slug1,slug2) opens its list on this device. With no list here, or
+  // the same one, it becomes the shortlist; a different list already here is never
+  // replaced silently: the person chooses to add the link's services to it, replace it,
+  // or keep it as it is.
   var shared = new URLSearchParams(location.search).get("s");
-  if (shared !== null) {
-    write(shared.split(","));
-    message.textContent = "This list was opened from a link and is now your shortlist on this device.";
+
+  function sameList(a, b) {
+    return a.length === b.length && a.every(function (slug) { return b.indexOf(slug) >= 0; });
+  }
+
+  function servicesWord(n) { return n === 1 ? "1 service" : n + " services"; }
+
+  function openShared(linked) {
+    var here = read().filter(function (slug) { return services[slug]; });
+    if (!linked.length) {
+      message.textContent = "The services in this link are no longer in the directory.";
+    } else if (!here.length || sameList(here, linked)) {
+      write(linked);
+      message.textContent = "This list was opened from a link and is now your shortlist on this device.";
+    } else {
+      ask(linked, here);
+      return;
+    }
+    render();
+  }
+
+  function ask(linked, here) {
+    var panel = el("div", "govuk-notification-banner app-shortlist-choice app-no-print");
+    panel.setAttribute("role", "region");
+    panel.setAttribute("aria-labelledby", "shortlist-choice-title");
+    panel.tabIndex = -1;
+    var header = el("div", "govuk-notification-banner__header");
+    var title = el("h2", "govuk-notification-banner__title", "Open the shared list?");
+    title.id = "shortlist-choice-title";
+    header.appendChild(title);
+    panel.appendChild(header);
+    var body = el("div", "govuk-notification-banner__content");
+    body.appendChild(el("p", "govuk-notification-banner__heading", "This link has " + servicesWord(linked.length) +
+      ". This device already has a shortlist of " + servicesWord(here.length) + "."));
+    body.appendChild(el("p", "govuk-body", "In the link:"));
+    var names = el("ul", "govuk-list govuk-list--bullet");
+    linked.forEach(function (slug) { names.appendChild(el("li", "", services[slug].name)); });
+    body.appendChild(names);
+    var buttons = el("div", "govuk-button-group");
+    function choice(text, secondary, choose) {
+      var button = el("button", "govuk-button" + (secondary ? " govuk-button--secondary" : ""), text);
+      button.type = "button";
+      button.addEventListener("click", function () {
+        message.textContent = choose();
+        panel.remove();
+        render();
+        message.tabIndex = -1;
+        message.focus();
+      });
+      buttons.appendChild(button);
+    }
+    choice("Add them to my shortlist", false, function () {
+      var added = linked.filter(function (slug) { return here.indexOf(slug) < 0; });
+      write(here.concat(added));
+      return "Added " + servicesWord(added.length) + " from the link. Your shortlist has " + servicesWord(read().length) + ".";
+    });
+    choice("Replace my shortlist", true, function () {
+      write(linked);
+      return "Your shortlist is now the list from the link.";
+    });
+    choice("Keep my shortlist", true, function () {
+      return "Your shortlist is as it was; the link's list was not opened.";
+    });
+    body.appendChild(buttons);
+    panel.appendChild(body);
+    message.after(panel);
+    panel.focus();
   }
 
   app.querySelector(".js-shortlist-clear").addEventListener("click", function () {
@@ -239,7 +306,11 @@
   app.hidden = false;
   directory.loadServices().then(function (data) {
     data.services.forEach(function (s) { services[s.slug] = s; });
-    render();
+    if (shared === null) {
+      render();
+    } else {
+      openShared(clean(shared.split(",")).filter(function (slug) { return services[slug]; }));
+    }
   }, function () {
     message.textContent = "The list of services could not be loaded. Check your connection and reload the page.";
   });

@@ -212,13 +212,25 @@
   }
 
   // YAML as the project writes it (and `c2c fmt` keeps): keys in the schema's order,
-  // lists of ids in brackets, text quoted only when YAML would misread it.
+  // lists of ids in brackets, text quoted only when YAML would misread it. YAML takes
+  // CR, LF, NEL (U+0085) and the line and paragraph separators (U+2028, U+2029) as line
+  // breaks, so text holding any of them (from a crafted /submit/?start= link, say) is
+  // quoted, and they are written as escapes: they can never start a line, or a field.
+  // So is text with any other control character (JSON escapes the C0 controls; DEL and
+  // the C1 controls are escaped here, since YAML refuses them raw).
+  var NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+  function quoted(v) {
+    return JSON.stringify(v).replace(/[\u007f-\u009f\u2028\u2029]/g, function (c) {
+      return '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
+    });
+  }
+
   function scalar(v, inFlow) {
     if (typeof v === 'number' || typeof v === 'boolean') return String(v);
     if (/^\d{4}-\d{2}-\d{2}$/.test(v)) return v;
-    var plain = /^[A-Za-z(][^\n]*$/.test(v) && !RESERVED.test(v) && !/(: |\s#|:$|\s$)/.test(v) &&
+    var plain = /^[A-Za-z(]/.test(v) && !NEEDS_ESCAPE.test(v) && !RESERVED.test(v) && !/(: |\s#|:$|\s$)/.test(v) &&
       !(inFlow && /[,[\]{}]/.test(v));
-    return plain ? v : JSON.stringify(v);
+    return plain ? v : quoted(v);
   }
 
   function order(obj, schema) {
