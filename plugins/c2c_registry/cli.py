@@ -44,9 +44,10 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--content", default="content", help="with --watch: content folder (default: content)")
     s.add_argument("--settings", default="pelicanconf.py", help="with --watch: Pelican settings file")
     s.add_argument("--build-date", help="with --watch: the date to build as, YYYY-MM-DD (default: today)")
-    i = sub.add_parser("import-hsds", help="turn Open Referral (HSDS 3.0 / ORUK) service JSON into service files")
-    i.add_argument("file", help="a JSON file: one service, an array of services, or an API page with `contents`")
-    i.add_argument("--content", default="content", help="content folder to write services/ into (default: content)")
+    from c2c_data import importer
+
+    importer.add_arguments(sub.add_parser("import-hsds", help="bring a council's Open Referral (HSDS 3.0 / ORUK) feed "
+                                          "into service files"))
     from .tools import add_tool_commands, run_tool_command
 
     add_tool_commands(sub)
@@ -70,9 +71,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return serve(Path(args.output), args.port)
     if args.command == "import-hsds":
-        from c2c_data.importer import import_hsds
-
-        return import_hsds(Path(args.file), Path(args.content))
+        return importer.run(args)
     return build(Path(args.content), Path(args.output), args.build_date, Path(args.settings))
 
 
