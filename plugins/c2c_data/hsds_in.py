@@ -164,12 +164,13 @@ def _text(out: Mapped, record: dict[str, Any]) -> None:
     markdown = prose.to_markdown(raw) if raw.strip() else ""
     if prose.looks_like_html(raw) and markdown:
         out.note("converted", "description", "HTML turned into Markdown")
-    summary, description = prose.summary_and_description(markdown)
+    summary, description, was_cut = prose.summary_and_description(markdown)
     if not summary:
         summary = prose.cut(out.data["name"], prose.SUMMARY_LIMIT)
         out.note("guessed", "summary", "no description in the feed; the name is the summary")
-    elif description == markdown:
-        out.note("cut", "summary", "taken from the description, cut at a sentence or word to fit 200 characters")
+    elif was_cut:
+        out.note("cut", "summary", f"the description's first paragraph, cut at a sentence or word to fit "
+                 f"{prose.SUMMARY_LIMIT} characters")
     out.data["summary"] = summary
     if len(description) > prose.DESCRIPTION_LIMIT:
         out.note("cut", "description", f"longer than {prose.DESCRIPTION_LIMIT:,} characters; cut between paragraphs",
@@ -307,22 +308,26 @@ def _contact(out: Mapped, record: dict[str, Any]) -> dict[str, str]:
 
 
 def _hours(out: Mapped, record: dict[str, Any]) -> None:
-    hours, notes, always = [], [], False
+    """Weekly schedules as opening hours: periods with the same times are one entry
+    (ORUK feeds give one schedule per weekday), and midnight to midnight on all seven
+    days is `always_open`."""
+    spans: dict[tuple[str, str], list[str]] = {}
+    notes, always, all_day = [], False, set()
     for schedule in _list(record, "schedules"):
         if schedule.get("description") == ALWAYS_OPEN:
             always = True
             continue
         days = [DAY_IDS.get(d.strip().upper(), "") for d in str(schedule.get("byday") or "").split(",") if d.strip()]
-        opens, closes = str(schedule.get("opens_at") or ""), str(schedule.get("closes_at") or "")
+        opens, closes = str(schedule.get("opens_at") or "")[:5], str(schedule.get("closes_at") or "")[:5]
         weekly = str(schedule.get("freq") or "WEEKLY").upper() == "WEEKLY"
         if days and all(days) and TIME.match(opens) and TIME.match(closes) and weekly:
-            if opens[:5] == closes[:5]:
-                if set(days) == set(DAYS) and opens[:5] == "00:00":
-                    always = True
+            if opens == closes:
+                if opens == "00:00":
+                    all_day |= set(days)
                 else:
-                    out.note("left-out", "hours", "opens and closes at the same time", f"{opens[:5]} on {','.join(days)}")
+                    out.note("left-out", "hours", "opens and closes at the same time", f"{opens} on {','.join(days)}")
                 continue
-            hours.append({"days": [d for d in DAYS if d in days], "opens": opens[:5], "closes": closes[:5]})
+            spans.setdefault((opens, closes), []).extend(d for d in days if d not in spans.get((opens, closes), []))
             limits = [k for k in ("valid_from", "valid_to", "until", "byweekno", "bymonthday", "byyearday")
                       if schedule.get(k)]
             if limits:
@@ -331,6 +336,13 @@ def _hours(out: Mapped, record: dict[str, Any]) -> None:
             notes.append(str(schedule.get("notes") or schedule.get("description")))
         else:
             out.note("left-out", "hours", "a schedule that is not weekly opening hours")
+    if all_day == set(DAYS):
+        always = True
+    elif all_day:
+        out.note("left-out", "hours", "open all day on some days only (the directory has no way to say so)",
+                 ",".join(d for d in DAYS if d in all_day))
+    hours = [{"days": [d for d in DAYS if d in days], "opens": opens, "closes": closes}
+             for (opens, closes), days in spans.items()]
     if hours:
         out.data["hours"] = hours
     if notes:

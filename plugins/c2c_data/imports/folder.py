@@ -205,6 +205,6 @@ def _ordered(value: Any, schema: dict[str, Any], name: str = "") -> Any:
         return dt.date.fromisoformat(value)
     if isinstance(value, str) and "\n" in value:
         return _Literal(value)
-    if isinstance(value, str) and name == "phone":
+    if isinstance(value, str) and name in ("phone", "opens", "closes"):
         return _Quoted(value)
     return value

@@ -50,7 +50,7 @@ def normalise(text: str) -> str:
 def identifier(text: Any) -> str:
     """An address, number or code: entities decoded, every invisible character gone,
     surrounding space trimmed."""
-    text = normalise(html.unescape(str(text)))
+    text = normalise(html.unescape(str(text))) if text is not None else ""
     return "".join(c for c in text if unicodedata.category(c) != "Cf").strip()
 
 
@@ -248,11 +248,11 @@ def cut_markdown(markdown: str, limit: int) -> str:
     return escape(cut(" ".join(plain_of(markdown).split()), limit // 2))
 
 
-def summary_and_description(markdown: str) -> tuple[str, str]:
-    """(summary, description) from a description in our Markdown. The summary is the
-    first real paragraph (not a list or a bold heading), cut to SUMMARY_LIMIT if need
-    be. When that paragraph opens the description and fits (our own export writes
-    summary, blank line, description), it is not repeated in the description."""
+def summary_and_description(markdown: str) -> tuple[str, str, bool]:
+    """(summary, description, whether the summary was cut) from a description in our
+    Markdown. The summary is the first real paragraph (not a list or a bold heading),
+    cut to SUMMARY_LIMIT if need be. When that paragraph opens the description and fits
+    (our own export writes summary, blank line, description), it is not repeated."""
     blocks = [b for b in markdown.split("\n\n") if b.strip()]
     for i, block in enumerate(blocks):
         if _NOT_PROSE.match(block):
@@ -261,9 +261,10 @@ def summary_and_description(markdown: str) -> tuple[str, str]:
         if not first:
             continue
         if i == 0 and len(first) <= SUMMARY_LIMIT:
-            return first, "\n\n".join(blocks[1:])
-        return cut(first, SUMMARY_LIMIT), markdown
-    return cut(" ".join(plain_of(markdown).split()), SUMMARY_LIMIT), markdown
+            return first, "\n\n".join(blocks[1:]), False
+        return cut(first, SUMMARY_LIMIT), markdown, len(first) > SUMMARY_LIMIT
+    whole = " ".join(plain_of(markdown).split())
+    return cut(whole, SUMMARY_LIMIT), markdown, len(whole) > SUMMARY_LIMIT
 
 
 _NOT_PROSE = re.compile(r"\s*([-+*]|\d{1,9}[.)])\s|\*\*[^\n]*\*\*$")
