@@ -82,7 +82,7 @@ def import_feed(source: str, content: Path, *, feed: str | None = None, mapping_
     from .imports import mapping as chosen
     from .imports.folder import Folder, UnsafeFolder
     from .imports.report import Report, as_json
-    from .imports.sources import Limits, SourceProblem, feed_name, read_pages
+    from .imports.sources import Limits, SourceProblem, feed_name, is_url, read_pages, shown
 
     try:
         today = build_date(date).isoformat()
@@ -103,7 +103,7 @@ def import_feed(source: str, content: Path, *, feed: str | None = None, mapping_
         folder = Folder(content, name)
     except UnsafeFolder as err:
         raise ImportProblem(str(err)) from None
-    report = Report(feed=name, source=source, date=today, dry_run=dry_run)
+    report = Report(feed=name, source=shown(source) if is_url(source) else source, date=today, dry_run=dry_run)
     limits = Limits(max_bytes=max_bytes)
     bar = _Progress(progress)
     records: list[Any] = []

@@ -125,7 +125,7 @@ def _vocabulary_problems(path: Path, smap: SourceMap, data: dict[str, Any], voca
         known = vocab[VOCABULARY_OF[name]]
         for i, value in enumerate(values):
             if value not in known:
-                close = difflib.get_close_matches(value, list(known), n=1)
+                close = ([k for k in known if str(value) in k] or difflib.get_close_matches(value, list(known), n=1))
                 hint = f"did you mean '{close[0]}'? " if close else ""
                 yield _located(path, smap, where + (i,), f"'{value}' is not one of our {name.replace('_', ' ')}; "
                                f"{hint}see schemas/vocabularies/{VOCABULARY_OF[name]}.yaml")

@@ -142,7 +142,7 @@ def _url_pages(url: str, limits: Limits, on_page: Callable[[int, int | None], No
     number = next((int(v) for k, v in query if k == "page" and v.isdigit()), None)
     seen: set[str] = set()
     for n in range(1, limits.max_pages + 1):
-        page = _page(_parse(_fetch(url, limits), _shown(url), limits), _shown(url))
+        page = _page(_parse(_fetch(url, limits), shown(url), limits), shown(url))
         ids = json.dumps([r.get("id") for r in page.records if isinstance(r, dict)])
         if page.records and ids in seen:  # the server ignores `page`: stop rather than loop
             return
@@ -156,10 +156,10 @@ def _url_pages(url: str, limits: Limits, on_page: Callable[[int, int | None], No
         number = current + 1
         query = [(k, v) for k, v in query if k != "page"] + [("page", str(number))]
         url = urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path, urllib.parse.urlencode(query), ""))
-    raise SourceProblem(f"{_shown(url)}: more than {limits.max_pages} pages; stopped")
+    raise SourceProblem(f"{shown(url)}: more than {limits.max_pages} pages; stopped")
 
 
-def _shown(url: str) -> str:
+def shown(url: str) -> str:
     """A URL as messages show it: without the values of secret parameters."""
     parts = urllib.parse.urlsplit(url)
     query = [(k, "…" if SECRET.search(k) else v) for k, v in urllib.parse.parse_qsl(parts.query, keep_blank_values=True)]
@@ -173,15 +173,15 @@ def _fetch(url: str, limits: Limits, tries: int = 3) -> bytes:
             with urllib.request.urlopen(request, timeout=TIMEOUT) as response:  # noqa: S310 (scheme checked)
                 data = response.read(limits.max_bytes + 1)
             if len(data) > limits.max_bytes:
-                raise SourceProblem(f"{_shown(url)} sent more than {limits.max_bytes / 1_000_000:g} MB, the limit "
+                raise SourceProblem(f"{shown(url)} sent more than {limits.max_bytes / 1_000_000:g} MB, the limit "
                                     "for one page; ask for smaller pages, or raise the limit with --max-size")
             return data
         except urllib.error.HTTPError as err:
             if err.code < 500 or attempt == tries:
-                raise SourceProblem(f"{_shown(url)} answered {err.code} {err.reason}") from None
+                raise SourceProblem(f"{shown(url)} answered {err.code} {err.reason}") from None
         except (urllib.error.URLError, TimeoutError, ConnectionError) as err:
             if attempt == tries:
                 reason = getattr(err, "reason", err)
-                raise SourceProblem(f"could not fetch {_shown(url)}: {reason}") from None
+                raise SourceProblem(f"could not fetch {shown(url)}: {reason}") from None
         time.sleep(attempt)
-    raise SourceProblem(f"could not fetch {_shown(url)}")  # pragma: no cover (the loop returns or raises)
+    raise SourceProblem(f"could not fetch {shown(url)}")  # pragma: no cover (the loop returns or raises)
