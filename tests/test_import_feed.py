@@ -13,10 +13,9 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import councilfeed
 import pytest
 
-import councilfeed
-from c2c_registry.markup import render_markdown
 from c2c_registry.registry import load_registry
 
 from conftest import ROOT, TINY, validate

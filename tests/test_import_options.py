@@ -10,14 +10,12 @@ import json
 import os
 import pty
 import select
-import subprocess
 import threading
 import urllib.parse
 from pathlib import Path
 
-import pytest
-
 import councilfeed
+import pytest
 from test_import_feed import C2C, counted, run_import, workspace
 
 from c2c_registry.urls import Urls
