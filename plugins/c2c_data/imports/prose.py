@@ -34,6 +34,8 @@ _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029\u0085]")
 _MARKUP = re.compile(r"<[A-Za-z/!?]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 DESCRIPTION_LIMIT = 20_000
+INPUT_LIMIT = 200_000  # feed text read for one field: ten times what any field keeps
+HTML_DEPTH = 40  # elements inside elements; deeper is read as plain paragraphs
 PLAIN_LIMIT = 2_000
 SUMMARY_LIMIT = 200
 ELLIPSIS = "…"
@@ -66,18 +68,36 @@ def _as_html(text: str) -> str:
 
 # Block tags the sanitiser removes (keeping their text) get a break after them, so
 # table cells and <div>s do not run together once the tags are gone.
-_CELL_END = re.compile(r"</(td|th)\s*>", re.I)
-_BLOCK_END = re.compile(r"</(div|tr|table|section|article|header|footer|dd|dt|address|caption)\s*>", re.I)
+_CELL_END = re.compile(r"</(td|th)\s*>(?=\s*<t[dh][\s>])", re.I)
+_ROW_END = re.compile(r"</(td|th)\s*>\s*</tr\s*>", re.I)  # the break goes in the last cell: a parser moves
+_BLOCK_END = re.compile(r"</(div|table|section|article|header|footer|dd|dt|address|caption)\s*>", re.I)
 
 
 def clean_html(text: str) -> str:
     """Feed HTML (or plain text) after the site's sanitiser: only the tags and links the
     site would keep. Plain text is escaped first, so `<18` stays text."""
-    text = normalise(text)
+    text = normalise(text[:INPUT_LIMIT])
     if not looks_like_html(text):
         return sanitise_html(_as_html(text))
+    text = _ROW_END.sub(lambda m: f"<br></{m.group(1)}></tr>", text)  # one between rows out of the table
     text = _BLOCK_END.sub(lambda m: m.group(0) + "<br>", _CELL_END.sub(lambda m: m.group(0) + " ", text))
-    return sanitise_html(text)
+    return _BREAKS.sub("<br>", sanitise_html(text))
+
+
+_BREAKS = re.compile(r"(?:<br>\s*){2,}")
+_TAGS = re.compile(r"<(/?)([a-z][a-z0-9]*)")
+_VOID = {"br", "hr"}
+
+
+def _depth(html_text: str) -> int:
+    """How deeply elements nest in sanitised (well-formed) HTML, in one pass."""
+    depth = deepest = 0
+    for closing, name in _TAGS.findall(html_text):
+        if name in _VOID:
+            continue
+        depth += -1 if closing else 1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 # Markdown that text must not start by accident. Inside a line only a few characters
@@ -180,6 +200,8 @@ def to_markdown(text: Any) -> str:
     or broken HTML) falls back to plain paragraphs."""
     cleaned = clean_html(str(text))
     try:
+        if _depth(cleaned) > HTML_DEPTH:
+            raise RecursionError
         markdown = _CONVERTER.convert_soup(BeautifulSoup(cleaned, "html.parser"))
     except RecursionError:
         markdown = "\n\n".join(escape(p) for p in html_to_text(cleaned).split("\n\n"))
@@ -190,7 +212,7 @@ def to_markdown(text: Any) -> str:
 def to_plain(text: Any) -> str:
     """Feed text (HTML or plain) as plain text: entities decoded, paragraphs kept (one
     blank line between), each paragraph on one line."""
-    text = normalise(str(text))
+    text = normalise(str(text)[:INPUT_LIMIT])
     if looks_like_html(text):
         text = normalise(html_to_text(clean_html(text)))
     paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text))
