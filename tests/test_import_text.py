@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 
 from c2c_data.imports import prose
-from c2c_data.text import html_to_text
 from c2c_data.imports.repair import email, phone, postcode, website
+from c2c_data.text import html_to_text
 from c2c_registry.markup import render_markdown
 
 
