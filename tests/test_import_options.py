@@ -10,6 +10,7 @@ import json
 import os
 import pty
 import select
+import textwrap
 import threading
 import urllib.parse
 from pathlib import Path
@@ -18,6 +19,9 @@ import councilfeed
 import pytest
 from test_import_feed import C2C, counted, run_import, workspace
 
+from c2c_data.imports.mapping import load_mapping
+from c2c_registry.registry import load_vocabularies
+from c2c_registry.schemas import SCHEMA_DIR
 from c2c_registry.urls import Urls
 
 from conftest import ROOT, build_site
@@ -254,3 +258,17 @@ def test_provenance_is_not_published(tmp_path):
             text = path.read_text("utf-8", errors="replace")
             assert "feed-name-never-published" not in text, path
             assert "imported_from" not in text or path.name == "service.schema.json", path
+
+
+def test_the_readme_documents_the_mapping_file_and_its_example_is_valid(tmp_path):
+    readme = (ROOT / "README.md").read_text("utf-8")
+    section = readme[readme.index("## Importing a council's directory"):readme.index("## How it is built")]
+    schema = json.loads((ROOT / "plugins" / "c2c_data" / "imports" / "mapping.schema.json").read_text("utf-8"))
+    assert [key for key in schema["properties"] if f"| `{key}` |" not in section] == []
+    start = section.index("# sandwell.yaml")
+    example = textwrap.dedent(section[section.rindex("\n", 0, start) + 1: section.index("```", start)])
+    mapping = tmp_path / "sandwell.yaml"
+    mapping.write_text(example, "utf-8")
+    vocab, _ = load_vocabularies(SCHEMA_DIR / "vocabularies")
+    loaded = load_mapping(mapping, vocab)
+    assert loaded.feed == "sandwell" and loaded.terms["homelessness"]["client_groups"] == ["rough-sleepers"]
