@@ -209,15 +209,15 @@ def _import_records(records, folder, mapping, vocab, today, report, dry_run, wit
                 outcome.reason = f"it has no id and the same name as record {seen[key]}, which was used"
                 continue
             seen[key] = position
-        print_id = fingerprint(data)
+        stamp = fingerprint(data)
         existing = folder.ours.get(key)
         if existing is None and data.get("status") == "closed" and not with_closed:
             outcome.reason = ("the feed says it has closed for good (defunct); --with-closed brings such services in")
             continue
-        origin = {"feed": folder.feed, "id": key, "imported": today, "fingerprint": print_id}
+        origin = {"feed": folder.feed, "id": key, "imported": today, "fingerprint": stamp}
         if existing is not None:
             outcome.file = folder.shown(existing.path)
-            if existing.fingerprint == print_id:
+            if existing.fingerprint == stamp:
                 outcome.result = "unchanged"
                 continue
             new, more, why = admit(merged(existing.data, data, mapped.guessed), vocab)
