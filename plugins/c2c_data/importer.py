@@ -160,6 +160,8 @@ def _organisations(content: Path) -> dict[str, str]:
 
 
 def _import_records(records, folder, mapping, vocab, today, report, dry_run, with_closed, bar) -> None:
+    import dataclasses
+
     from .hsds_in import Context, from_hsds
     from .imports.folder import changed_fields, fingerprint, merged, service_yaml
     from .imports.gate import admit
@@ -169,6 +171,7 @@ def _import_records(records, folder, mapping, vocab, today, report, dry_run, wit
     from .imports.shapes import as_hsds3, unused_fields
 
     ctx = Context(vocab, _organisations(folder.content), mapping, today)
+    choices = (dataclasses.asdict(mapping), ctx.organisations, with_closed)
     seen: dict[str, int] = {}
     bar.start(len(records))
     for position, record in enumerate(records, 1):
@@ -186,6 +189,11 @@ def _import_records(records, folder, mapping, vocab, today, report, dry_run, wit
             continue
         if key:
             seen[key] = position
+        stamp = fingerprint(record, *choices)
+        existing = folder.ours.get(key)
+        if existing is not None and existing.fingerprint == stamp:
+            outcome.result, outcome.file = "unchanged", folder.shown(existing.path)
+            continue
         mapped = from_hsds(as_hsds3(record), ctx)
         if mapped.skip:
             outcome.reason = mapped.skip
@@ -209,7 +217,6 @@ def _import_records(records, folder, mapping, vocab, today, report, dry_run, wit
                 outcome.reason = f"it has no id and the same name as record {seen[key]}, which was used"
                 continue
             seen[key] = position
-        stamp = fingerprint(data)
         existing = folder.ours.get(key)
         if existing is None and data.get("status") == "closed" and not with_closed:
             outcome.reason = ("the feed says it has closed for good (defunct); --with-closed brings such services in")
@@ -217,9 +224,6 @@ def _import_records(records, folder, mapping, vocab, today, report, dry_run, wit
         origin = {"feed": folder.feed, "id": key, "imported": today, "fingerprint": stamp}
         if existing is not None:
             outcome.file = folder.shown(existing.path)
-            if existing.fingerprint == stamp:
-                outcome.result = "unchanged"
-                continue
             new, more, why = admit(merged(existing.data, data, mapped.guessed), vocab)
             outcome.notes += more
             old = {k: v for k, v in existing.data.items() if k != "imported_from"}
@@ -239,6 +243,8 @@ def _import_records(records, folder, mapping, vocab, today, report, dry_run, wit
         if not dry_run:
             folder.write(path, service_yaml({**data, "imported_from": origin}))
     bar.done()
+    if not dry_run:
+        folder.save_cache()
     report.gone = [(key, folder.shown(f.path)) for key, f in sorted(folder.ours.items()) if key not in seen]
     report.warnings += [f"{folder.shown(path)} also says it came from record {key} of this feed; only "
                         f"{folder.shown(folder.ours[key].path)} is updated" for key, path in folder.twice]

@@ -17,11 +17,14 @@ import json
 import os
 import tempfile
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from c2c_registry.cache import ParseCache, cache_folder
 from c2c_registry.files import read_content_file, walk
 from c2c_registry.schemas import SCHEMA_DIR
 from c2c_registry.urls import RESERVED_SERVICE_SLUGS
@@ -61,6 +64,7 @@ class Folder:
     twice: list[tuple[str, Path]] = field(default_factory=list)  # a second file claiming a record
     other_feeds: dict[str, set[str]] = field(default_factory=dict)  # feed name -> record ids, the rest
     files: dict[str, Path] = field(default_factory=dict)  # slug -> a file (or link) already there
+    cache: ParseCache | None = None
 
     def __post_init__(self) -> None:
         self.root = self.content / "services"
@@ -69,12 +73,13 @@ class Folder:
         self.taken = set(RESERVED_SERVICE_SLUGS)
         if not self.root.exists():
             return
+        self.cache = ParseCache(cache_folder(), self.content)  # as `c2c validate` reads them
         for path, what in walk(self.root):
             self.taken.add(path.stem)
             self.files.setdefault(path.stem, path)
             if what != "file" or path.suffix not in (".yaml", ".yml"):
                 continue
-            data = read_content_file("service", path, self.content).data
+            data = read_content_file("service", path, self.content, self.cache).data
             origin = data.get("imported_from") if isinstance(data, dict) else None
             if not isinstance(origin, dict) or not origin.get("feed") or not origin.get("id"):
                 continue
@@ -85,6 +90,10 @@ class Folder:
                 self.twice.append((key, path))
             else:
                 self.ours[key] = Imported(path, data)
+
+    def save_cache(self) -> None:
+        if self.cache is not None:
+            self.cache.save()
 
     def name_for(self, slug: str) -> str:
         """A free slug like `slug`: itself, else `slug-2`, `slug-3`…; then taken."""
@@ -135,11 +144,29 @@ class Folder:
             raise
 
 
-def fingerprint(data: dict[str, Any]) -> str:
-    """What the feed (and the mapping) made of a record, as 16 hex digits: the same
-    record gives the same fingerprint, so a re-import leaves its file alone."""
-    plain = {k: v for k, v in data.items() if k != "imported_from"}
-    return hashlib.sha256(json.dumps(plain, sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+@cache
+def _code() -> bytes:
+    """What an import's output depends on besides the record and the mapping: the
+    import's code, the schemas and vocabularies, and the converters' versions."""
+    here = Path(__file__).parent
+    files = sorted(here.glob("*.py")) + sorted(here.glob("*.json")) + sorted(here.parent.glob("*.py"))
+    files += sorted(SCHEMA_DIR.glob("*.json")) + sorted((SCHEMA_DIR / "vocabularies").glob("*.yaml"))
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for package in ("markdownify", "beautifulsoup4", "phonenumberslite", "nh3", "markdown-it-py"):
+        digest.update(package.encode() + metadata.version(package).encode())
+    return digest.digest()
+
+
+def fingerprint(record: Any, *context: Any) -> str:
+    """16 hex digits that change when the feed's record, the mapping and choices
+    (`context`) or the import itself change: while they do not, a re-import leaves the
+    file as it is, edits and all, without even mapping the record again."""
+    digest = hashlib.sha256(_code())
+    for part in (record, *context):
+        digest.update(json.dumps(part, sort_keys=True, ensure_ascii=False, default=str).encode() + b"\0")
+    return digest.hexdigest()[:16]
 
 
 def merged(old: dict[str, Any], new: dict[str, Any], guessed: set[str]) -> dict[str, Any]:
