@@ -192,7 +192,7 @@ def test_the_oruk_list_shape_maps_like_hsds_3():
     assert data["hours"] == [{"days": ["tue"], "opens": "10:00", "closes": "12:00"}]
     assert data["locations"] == [{"address": ["1 High St"], "town": "Walsall", "postcode": "WS1 1AA",
                                   "accessibility": "Lift"}]
-    assert data["eligibility"] == "Residents\n\nAges 16 to 25."
+    assert data["eligibility"] == "Residents. Ages 16 to 25."
     assert (data["cost"], data["provider"], data["contact"]) == ("free", "Council",
                                                                  {"website": "https://council.example.gov.uk"})
     mapping = Mapping(terms={"homelessness": {"stages": ["crisis-prevention-and-relief"]}})

@@ -117,7 +117,7 @@ def test_values_are_repaired_and_the_repairs_reported(imported):
     for kept in ('phone: "0121 569 6000"', "email: housing_advice@sandwell.example.gov.uk\n",
                  "website: https://www.sandwell.example.gov.uk/housing", "postcode: B69 3DE",
                  "address: [Council House, Freeth Street]", "lat: 52.5055", "accessibility: Step-free entrance & hearing loop",
-                 "eligibility: |-\n  Anyone living in Sandwell\n\n  Ages 16 and over.\n", "last_verified: 2026-09-01",
+                 "eligibility: Anyone living in Sandwell. Ages 16 and over.\n", "last_verified: 2026-09-01",
                  "hours:\n  - days: [mon, tue, wed, thu, fri]\n    opens: \"09:00\"\n    closes: \"17:00\"\n", "cost: free"):
         assert kept in text
     debt = service_text(imported, "moneyadvice-drop-in.yaml")

@@ -221,8 +221,9 @@ def _eligibility(record: dict[str, Any]) -> str:
     high = high if isinstance(high, int) and not isinstance(high, bool) and 0 < high < 99 else None
     ages = (f"Ages {low} to {high}." if low and high else f"Ages {low} and over." if low
             else f"Ages up to {high}." if high else "")
-    if ages and not any(str(n) in prose.to_plain(text) for n in (low, high) if n):
-        text = f"{text}\n\n{ages}" if text else ages
+    plain = prose.to_plain(text)
+    if ages and not any(str(n) in plain for n in (low, high) if n):
+        return f"{plain}{'' if plain[-1:] in ('.', '!', '?', '') else '.'} {ages}".strip()
     return text
 
 
