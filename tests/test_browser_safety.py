@@ -17,8 +17,8 @@ import threading
 
 import pytest
 
+from c2c_registry.load.source import parse_yaml, split_front_matter
 from c2c_registry.settings import DEFAULTS
-from c2c_registry.source import parse_yaml, split_front_matter
 from c2c_registry.urls import Urls
 
 from conftest import BUILD_DATE, C2C, ROOT, TINY, free_port, serve, validate

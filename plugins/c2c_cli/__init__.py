@@ -39,7 +39,7 @@ COMMANDS = (
     Command("validate", validate, "check every content file and report every problem"),
     Command("build", build, "validate, then build the site; the old output stays until the new one is complete"),
     Command("serve", serve, "serve a built site on this computer, with the site's own page for missing addresses"),
-    Command("import-hsds", import_hsds, "turn Open Referral (HSDS 3.0 / ORUK) service JSON into service files"),
+    Command("import-hsds", import_hsds, "bring a council's Open Referral (HSDS 3.0 / ORUK) feed into service files"),
     Command("report", report, "overdue actions, reviews and renewals due, stale services, as of a date"),
     Command("new", new, "write a new, valid file to fill in, with comments"),
     Command("pr-summary", pr_summary, "what a pull request changes, and its problems and warnings, in Markdown"),
