@@ -43,8 +43,8 @@ def languages_of(views, names: dict[str, list[Phrase]] | None = None) -> dict[st
 
 def build_files(views, glossary, names: dict[str, list[Phrase]] | None = None) -> dict[str, bytes]:
     """Every search file, from the views: {site-relative URL: bytes}."""
-    vocab = Vocabulary(*([(t.id, t.name) for t in views.vocab[name].values()] for name in ("stages", "areas", "sectors")),
-                       client_groups=[t.name for t in views.vocab["client-groups"].values()])
+    stages, areas, sectors = ([(t.id, t.name) for t in views.vocab[name].values()] for name in ("stages", "areas", "sectors"))
+    vocab = Vocabulary(stages, areas, sectors, [t.name for t in views.vocab["client-groups"].values()])
     return search_files(search_documents(views), vocab, glossary, languages_of(views, names), views.urls,
                         tuple(views.directory.window))
 

@@ -110,8 +110,8 @@ class Index:
                         seen.append(at)
             weights, bits = bm25(counted, average)
             name_length = len(doc.name)
-            for t, at in positions.items():
-                postings[t].append((number, posting(bits[t], bisect(_STEPS, weights[t]), name_length, at)))
+            for t, first in positions.items():
+                postings[t].append((number, posting(bits[t], bisect(_STEPS, weights[t]), name_length, first)))
 
 
 def bm25(counted: dict[str, list[str]], average: dict[str, float]) -> tuple[dict[str, float], dict[str, int]]:

@@ -268,7 +268,10 @@
           c.score = Math.max(c.score, score * alt.boost);
           c.name = c.name || inName;
           c.typed = c.typed || !!alt.typed;
-          Array.prototype.push.apply(c.spans, spans(lists, idx));
+          spans(lists, idx).forEach(function (span) {
+            span.push(alt.synonym ? 1 : 0);  // a phrase in a name counts as typed (or near), not as a synonym
+            c.spans.push(span);
+          });
         }
       });
     });
@@ -285,7 +288,7 @@
       if (!c) return 0;
       var next = {}, any = false;
       c.spans.forEach(function (s) {
-        if (s[1] >= rec.nameLength) return;
+        if (s[1] >= rec.nameLength || s[2]) return;
         var before = n === 0 ? { start: s[0] === 0, terms: 0 } : ends[s[0] - 1];
         if (!before) return;
         var had = next[s[1]], terms = before.terms + s[1] - s[0] + 1;

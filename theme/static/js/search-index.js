@@ -75,7 +75,7 @@
 
   function engine(options) {
     var getJSON = options.fetchJSON || defaultFetch;
-    var siteRoot = options.siteRoot || "/";
+    var siteRoot = options.siteRoot === undefined ? "/" : options.siteRoot;
     var opening = options.opening || null;
     var now = options.now || function () { return new Date(); };
     var cache = {};
