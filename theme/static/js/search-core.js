@@ -267,7 +267,7 @@
           var c = rec.concepts[ci] || (rec.concepts[ci] = { score: 0, name: false, typed: false, spans: [] });
           c.score = Math.max(c.score, score * alt.boost);
           c.name = c.name || inName;
-          c.typed = c.typed || !!alt.typed;
+          c.typed = c.typed || !alt.synonym;  // the words typed, or their near spellings
           spans(lists, idx).forEach(function (span) {
             span.push(alt.synonym ? 1 : 0);  // a phrase in a name counts as typed (or near), not as a synonym
             c.spans.push(span);
@@ -317,11 +317,12 @@
   }
 
   // Ranked hits: documents matching more of the query's concepts first; among them,
-  // names holding the query exactly or as a phrase of two words or more (names of
-  // organisations, commitments and services; a pledge's "name" is a sentence); then,
-  // for a query that reads like a need, services; services temporarily closed after
-  // the rest; then names holding all the query's words; services open now before those
-  // closed now; the query's words next to each other; and the score.
+  // names holding the query exactly or as a phrase of two words or more, as typed
+  // (names of organisations, commitments and services; a pledge's "name" is a
+  // sentence); then, for a query that reads like a need, services; those matching more
+  // concepts in the words typed (not only a word of the same meaning); names holding
+  // all the query's words; services temporarily closed after the others, and those open
+  // now before those closed now; the query's words next to each other; the score.
   function rank(thePlan, postings, doc) {
     var records = match(thePlan, postings);
     var active = [];
@@ -331,25 +332,27 @@
     var hits = [];
     records.forEach(function (rec) {
       var info = doc(rec.doc);
-      var matched = 0, score = 0, inName = 0;
+      var matched = 0, own = 0, score = 0, inName = 0;
       for (var ci = 0; ci < rec.concepts.length; ci++) {
         var c = rec.concepts[ci];
         if (!c) { score += rec.partial[ci] || 0; continue; }
         matched++;
+        if (c.typed) own++;
         score += c.score;
         if (c.name) inName++;
       }
       var tier = 0;
       if (info.name && rec.nameLength && inName === active.length && active.length) tier = Math.max(1, nameChain(rec, active));
       hits.push({
-        doc: rec.doc, concepts: matched, phrase: tier >= 2 ? tier : 0, first: thePlan.need && info.service ? 1 : 0,
+        doc: rec.doc, concepts: matched, own: own, phrase: tier >= 2 ? tier : 0,
+        first: thePlan.need && info.service ? 1 : 0,
         available: info.open > 0 ? 1 : 0, tier: tier, open: info.open, adjacent: adjacent(rec, active),
         score: score, matched: Object.keys(rec.matched).sort()
       });
     });
     hits.sort(function (a, b) {
-      return (b.concepts - a.concepts) || (b.phrase - a.phrase) || (b.first - a.first) ||
-        (b.available - a.available) || (b.tier - a.tier) || (b.open - a.open) || (b.adjacent - a.adjacent) ||
+      return (b.concepts - a.concepts) || (b.phrase - a.phrase) || (b.first - a.first) || (b.own - a.own) ||
+        (b.tier - a.tier) || (b.available - a.available) || (b.open - a.open) || (b.adjacent - a.adjacent) ||
         (b.score - a.score) || (a.doc - b.doc);
     });
     return hits;
