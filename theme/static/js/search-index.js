@@ -331,15 +331,15 @@
         });
     }
 
-    // The directory's search box: the services matching the query best (every concept
-    // if any service matches them all, else as many as any does), as places in the
-    // directory's list (its `listed` order), best first.
+    // The directory's search box: the services matching every concept of the query (by
+    // the words typed, a word of the same meaning or a near spelling), as places in the
+    // directory's list (its `listed` order), best first. Like its other filters, a word
+    // that matches nothing leaves nothing.
     function services(query) {
       return manifest().then(function (m) {
         return attempt(m, query, core.emptyFacets(), "service").then(function (r) {
-          var best = r.hits.length ? r.hits[0].concepts : 0;
-          r.hits.forEach(function (h) { best = Math.max(best, h.concepts); });
-          var order = r.hits.filter(function (h) { return h.concepts === best; })
+          var all = r.plan.concepts.length;
+          var order = r.hits.filter(function (h) { return h.concepts === all; })
             .map(function (h) { return h.doc - m.services.first; });
           return { order: order, plan: r.plan };
         });
