@@ -32,7 +32,6 @@ $(CSS): $(wildcard theme/scss/*.scss) $(STAMP_JS)
 $(VENDOR): $(STAMP_JS)
 	mkdir -p theme/static/vendor
 	cp node_modules/qrcode-generator/dist/qrcode.js theme/static/vendor/qrcode.js
-	cp node_modules/lunr/lunr.js theme/static/vendor/lunr.js
 	mkdir -p theme/static/vendor/json-schema
 	cp node_modules/@cfworker/json-schema/dist/esm/*.js theme/static/vendor/json-schema/
 	touch $@

@@ -19,9 +19,11 @@ pytestmark = pytest.mark.browser
 
 
 def answered(page) -> str:
-    """Wait for search.js to finish drawing; the polite status line."""
+    """Wait for search.js to finish drawing (the first results, then the rest of the
+    page); the polite status line."""
     page.wait_for_function("""() => { const s = document.querySelector('.js-search-status');
-        return s && s.textContent && !/Searching/.test(s.textContent); }""")
+        return s && s.textContent && !/Searching/.test(s.textContent)
+            && !document.querySelector('.js-search-results[aria-busy]'); }""")
     return page.locator(".js-search-status").inner_text()
 
 

@@ -47,9 +47,10 @@ def shell_candidates(output: Path, urls: Urls) -> list[str]:
     chunks = 0
     while (output / save_as(urls.directory_cards(chunks + 1))).is_file():
         chunks += 1
+    searching = search_files(output, urls)  # the search box's engine; without it, the box reads text-all
     wanted = [*(urls.theme(a) for a in ASSETS), urls.directory(), urls.directory_data("filters", "all"),
-              urls.directory_data("text", "all"), urls.services_json(), urls.shortlist(),
-              *search_files(output, urls), *(urls.directory_cards(n) for n in range(1, chunks + 1))]
+              *([] if searching else [urls.directory_data("text", "all")]), urls.services_json(), urls.shortlist(),
+              *searching, *(urls.directory_cards(n) for n in range(1, chunks + 1))]
     return [f for f in dict.fromkeys(wanted) if (output / save_as(f)).is_file()]
 
 

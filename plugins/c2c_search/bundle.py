@@ -5,6 +5,9 @@
   files of its own terms and nothing else. There are two sets: every document
   ("all"), and services only ("service", the directory's search and a search for
   services, with the same weights).
+- **Glossary files** (`g<n>`): for each group of words of the same need, the
+  documents holding one of its phrases, with the best one's weight; a query for one
+  phrase reads this list for the others, rather than the postings of all their words.
 - **Vocabulary files** (`v<code point>`): every term of a scope starting with one
   letter, with how many documents hold it, for near spellings ("sheltr"); fetched only
   when a word is not in the index or finds little.
@@ -36,7 +39,7 @@ from c2c_views.compact import deltas, flat
 from c2c_views.search import KINDS, SearchDocument
 
 from .encode import postings, vlqs
-from .index import LOG_LOW, LOG_STEP, Analysed, Index
+from .index import GROUP_LOG_LOW, GROUP_LOG_STEP, LOG_LOW, LOG_STEP, Analysed, Index
 from .synonyms import Phrase
 from .text import STOP_WORDS, terms
 
@@ -85,12 +88,19 @@ def js_order(term: str) -> bytes:
 def search_files(docs: Sequence[SearchDocument], vocab: Vocabulary, glossary: list[list[Phrase]],
                  languages: dict[str, Language], urls: Urls, window: tuple[int, int] = (0, 0)) -> dict[str, bytes]:
     docs = ordered(docs)
-    index = Index([analyse(d, languages) for d in docs])
+    index = Index([analyse(d, languages) for d in docs], [[p.terms for p in group] for group in glossary])
     first_service = next((n for n, d in enumerate(docs) if d.kind == "service"), len(docs))
     parts: dict[str, Any] = {}  # name in the hashed folder -> JSON data
     scopes = {}
+    groups: dict[str, list[int]] = {}
     for scope, keep in (("all", None), ("service", first_service)):
         scopes[scope] = _term_files(index, keep, scope, parts)
+        groups[scope] = []
+        for g, found in enumerate(index.groups):
+            kept = found if keep is None else [p for p in found if p[0] >= keep]
+            if kept:
+                parts[f"{scope}/g{g}"] = {"postings": postings(kept)}
+                groups[scope].append(g)
     for n in range(0, len(docs), ROWS_PER_FILE):
         parts[f"r{n // ROWS_PER_FILE}"] = [_row(d) for d in docs[n:n + ROWS_PER_FILE]]
     positions = _Positions(vocab)
@@ -115,6 +125,7 @@ def search_files(docs: Sequence[SearchDocument], vocab: Vocabulary, glossary: li
         "sectors": [list(t) for t in vocab.sectors],
         "stopWords": sorted(STOP_WORDS),
         "weights": [round(LOG_LOW, 6), round(LOG_STEP, 6)],
+        "groupWeights": [round(GROUP_LOG_LOW, 6), round(GROUP_LOG_STEP, 6)],
         "nameKinds": list(NAME_KINDS),
         "glossary": [[list(p.terms) for p in group] for group in glossary],
         "needs": [t for name in vocab.client_groups if (t := terms(name))],
@@ -124,11 +135,13 @@ def search_files(docs: Sequence[SearchDocument], vocab: Vocabulary, glossary: li
         "facets": url("facets"),
         "services": {"url": url("services"), "first": first_service, "count": len(docs) - first_service},
         "scopes": {scope: {"starts": starts, "url": url(f"{scope}/t{{n}}"), "vocab": url(f"{scope}/v{{n}}"),
-                           "letters": letters} for scope, (starts, letters) in scopes.items()},
+                           "letters": letters, "group": url(f"{scope}/g{{n}}"), "groups": groups[scope]}
+                   for scope, (starts, letters) in scopes.items()},
         # What a search of services needs without signal (the service worker keeps these).
         "offline": [urls.search(), urls.search_manifest(), url("services"),
                     *(url(f"service/t{n}") for n in range(len(scopes["service"][0]))),
                     *(url(f"service/v{c}") for c in scopes["service"][1]),
+                    *(url(f"service/g{g}") for g in groups["service"]),
                     *(url(f"r{n}") for n in service_rows)],
     }
     files[urls.search_manifest()] = _json(manifest)

@@ -5,6 +5,9 @@ write them): five bits a character, least significant first, the sixth bit sayin
 another character follows. The files stay JSON, which every web server compresses
 (a binary file is often sent as it is), and gzip squeezes the characters further.
 
+A glossary group's posting is the document's number as above, then (phrase * 2, plus 1
+if a phrase of the group is all in the name), then its weight as one character.
+
 A posting, for one term in one document, is the numbers
 
     document - previous document - 1,
@@ -70,6 +73,13 @@ def posting(fields: int, weight: int, name_length: int, positions: list[int]) ->
         parts.append(small[at - previous] if at - previous < 1024 else vlq(at - previous))
         previous = at
     return "".join(parts)
+
+
+def group_posting(phrase: int, in_name: bool, weight: int) -> str:
+    """A glossary group's posting less its document number: which phrase of the group
+    weighs most (times two, plus one when a phrase of the group is all in the name),
+    then its weight's step."""
+    return vlq(phrase * 2 + int(in_name)) + DIGITS[weight]
 
 
 def postings(items: Iterable[tuple[int, str]]) -> str:

@@ -81,7 +81,8 @@ async function searches() {
       missing: result.missing,
       fetched: fetched.slice(),
       near: result.plan.concepts.flatMap((c) => c.alts.filter((a) => a.near).map((a) => a.terms[0])),
-      synonyms: result.plan.concepts.flatMap((c) => c.alts.filter((a) => a.synonym).map((a) => a.terms.join(" "))),
+      synonyms: result.plan.concepts.flatMap((c) => c.alts.filter((a) => a.synonym)
+        .flatMap((a) => m.glossary[a.group].map((p) => p.join(" ")))),
       need: result.plan.need,
       languages: result.languages,
       counts: result.counts,

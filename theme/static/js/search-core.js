@@ -95,9 +95,8 @@
         language: known ? known.language : null
       };
       if (known && known.group >= 0) {
-        manifest.glossary[known.group].forEach(function (other) {
-          if (other.join(" ") !== terms.join(" ")) concept.alts.push({ terms: other, boost: SYNONYM_BOOST, synonym: true });
-        });
+        // The group's other phrases, as one list the build made (search-index.js loads it as "#<group>").
+        concept.alts.push({ terms: [], group: known.group, boost: SYNONYM_BOOST, synonym: true });
       }
       // A document with only some words of a phrase is found too, below those with all.
       if (terms.length > 1) {
@@ -107,18 +106,21 @@
       i += n;
     }
     return {
-      query: query, concepts: concepts,
+      query: query, concepts: concepts, glossary: manifest.glossary,
       need: concepts.some(function (c) { return c.need; }),
       languages: concepts.map(function (c) { return c.language; }).filter(Boolean),
       near: false
     };
   }
 
-  // Every term a plan needs the postings of.
+  // Every term a plan needs the postings of, and "#<n>" for glossary group n's list.
   function termsOf(thePlan) {
     var seen = {};
     thePlan.concepts.forEach(function (c) {
-      c.alts.forEach(function (a) { a.terms.forEach(function (t) { seen[t] = true; }); });
+      c.alts.forEach(function (a) {
+        a.terms.forEach(function (t) { seen[t] = true; });
+        if (a.group !== undefined) seen["#" + a.group] = true;
+      });
     });
     return Object.keys(seen).sort();
   }
@@ -196,6 +198,7 @@
   }
 
   function searchable(alt, postings) {
+    if (alt.group !== undefined) return !!postings["#" + alt.group];
     return !alt.partial && alt.terms.every(function (t) { return postings[t]; });
   }
 
@@ -230,11 +233,36 @@
     return out;
   }
 
+  function record(records, doc, count) {
+    var rec = records.get(doc);
+    if (!rec) {
+      rec = { doc: doc, concepts: new Array(count), partial: new Array(count), nameLength: 0, matched: {} };
+      records.set(doc, rec);
+    }
+    return rec;
+  }
+
+  // Words of the same meaning: the group's list says which phrase a document holds.
+  function matchGroup(thePlan, records, ci, alt, list) {
+    var phrases = thePlan.glossary[alt.group];
+    for (var i = 0; i < list.docs.length; i++) {
+      var rec = record(records, list.docs[i], thePlan.concepts.length);
+      var c = rec.concepts[ci] || (rec.concepts[ci] = { score: 0, name: false, typed: false, spans: [] });
+      c.score = Math.max(c.score, list.score[i] * alt.boost);
+      c.name = c.name || list.inName[i];
+      phrases[list.phrase[i]].forEach(function (t) { rec.matched[t] = true; });
+    }
+  }
+
   function match(thePlan, postings) {
     var records = new Map();
     var count = thePlan.concepts.length;
     thePlan.concepts.forEach(function (concept, ci) {
       concept.alts.forEach(function (alt) {
+        if (alt.group !== undefined) {
+          if (postings["#" + alt.group]) matchGroup(thePlan, records, ci, alt, postings["#" + alt.group]);
+          return;
+        }
         var lists = alt.terms.map(function (t) { return postings[t]; });
         if (lists.some(function (l) { return !l; })) return;
         var others = lists.slice(1).map(lookup);
@@ -247,11 +275,7 @@
             idx.push(at);
           }
           if (idx.length < lists.length) continue;
-          var rec = records.get(doc);
-          if (!rec) {
-            rec = { doc: doc, concepts: new Array(count), partial: new Array(count), nameLength: 0, matched: {} };
-            records.set(doc, rec);
-          }
+          var rec = record(records, doc, count);
           var score = 0, inName = true;
           for (k = 0; k < lists.length; k++) {
             var list = lists[k];
@@ -342,7 +366,9 @@
         if (c.name) inName++;
       }
       var tier = 0;
-      if (info.name && rec.nameLength && inName === active.length && active.length) tier = Math.max(1, nameChain(rec, active));
+      if (info.name && inName === active.length && active.length) {
+        tier = Math.max(1, rec.nameLength ? nameChain(rec, active) : 0);
+      }
       hits.push({
         doc: rec.doc, concepts: matched, own: own, phrase: tier >= 2 ? tier : 0,
         first: thePlan.need && info.service ? 1 : 0,

@@ -66,6 +66,30 @@
     return list;
   }
 
+  // A glossary group's list (encode.py `group_posting`): which phrase, in the name or not, weight.
+  function decodeGroup(text, weights) {
+    var list = { docs: [], phrase: [], inName: [], score: [] };
+    var i = 0, doc = -1;
+    function number() {
+      var value = 0, shift = 0, digit;
+      do {
+        digit = DIGIT[text.charAt(i++)];
+        value += (digit & 31) * Math.pow(2, shift);
+        shift += 5;
+      } while (digit & 32);
+      return value;
+    }
+    while (i < text.length) {
+      doc += number() + 1;
+      var which = number();
+      list.docs.push(doc);
+      list.phrase.push(which >> 1);
+      list.inName.push(!!(which & 1));
+      list.score.push(Math.exp(weights[0] + DIGIT[text.charAt(i++)] * weights[1]));
+    }
+    return list;
+  }
+
   function defaultFetch(url) {
     return fetch(url, { credentials: "same-origin" }).then(function (r) {
       if (!r.ok) throw new Error(url + ": " + r.status);
@@ -105,17 +129,29 @@
     var decoded = {};
     function postingsOf(m, scope, terms) {
       var s = m.scopes[scope], wanted = {};
-      terms.forEach(function (t) { var n = fileOf(s.starts, t); if (n >= 0) wanted[n] = true; });
-      var numbers = Object.keys(wanted);
-      return Promise.all(numbers.map(function (n) { return load(fill(s.url, n)); })).then(function (loaded) {
+      terms.forEach(function (t) {
+        if (t.charAt(0) === "#") {
+          if (s.groups.indexOf(Number(t.slice(1))) >= 0) wanted[fill(s.group, t.slice(1))] = true;
+          return;
+        }
+        var n = fileOf(s.starts, t);
+        if (n >= 0) wanted[fill(s.url, n)] = true;
+      });
+      var urls = Object.keys(wanted);
+      return Promise.all(urls.map(load)).then(function (loaded) {
         var files = {}, out = {};
-        numbers.forEach(function (n, k) { files[n] = loaded[k]; });
+        urls.forEach(function (u, k) { files[u] = loaded[k]; });
         terms.forEach(function (t) {
           var key = scope + " " + t;
           if (!(key in decoded)) {
-            var data = files[fileOf(s.starts, t)];
-            var at = data ? data.terms.indexOf(t) : -1;
-            decoded[key] = at < 0 ? null : decode(data.postings[at], data.idf[at], m.weights);
+            if (t.charAt(0) === "#") {
+              var list = files[fill(s.group, t.slice(1))];
+              decoded[key] = list ? decodeGroup(list.postings, m.groupWeights) : null;
+            } else {
+              var data = files[fill(s.url, fileOf(s.starts, t))];
+              var at = data ? data.terms.indexOf(t) : -1;
+              decoded[key] = at < 0 ? null : decode(data.postings[at], data.idf[at], m.weights);
+            }
           }
           out[t] = decoded[key];
         });

@@ -19,6 +19,7 @@
   var manifestUrl = root.getAttribute("data-manifest-url");
   var siteName = root.getAttribute("data-site-name") || "";
   var PER_PAGE = 20;
+  var FIRST = 6;  // results drawn before the rest of the page's rows have arrived
 
   var form = root.querySelector(".js-search-form");
   var input = root.querySelector("#search-q");
@@ -205,6 +206,7 @@
   function clearResults() {
     languagesEl.hidden = true;
     list.textContent = "";
+    list.removeAttribute("aria-busy");
     none.hidden = true;
     pages.hidden = true;
     noteEl.hidden = true;
@@ -227,10 +229,18 @@
         if (mine !== runs) return null;  // a newer search has started
         var last = Math.max(1, Math.ceil(result.shown.length / PER_PAGE));
         var page = Math.min(state.page, last);
-        return engine.describe(m, result.shown.slice((page - 1) * PER_PAGE, page * PER_PAGE)).then(function (hits) {
-          if (mine !== runs) return;
+        var onPage = result.shown.slice((page - 1) * PER_PAGE, page * PER_PAGE);
+        // The first few results as soon as their rows arrive, then the rest of the page.
+        var rest = engine.describe(m, onPage.slice(FIRST));
+        return engine.describe(m, onPage.slice(0, FIRST)).then(function (hits) {
+          if (mine !== runs) return null;
           draw(m, state, result, hits, page);
           if (window.performance && performance.mark) performance.mark("c2c-search-answered");
+          return rest.then(function (more) {
+            if (mine !== runs) return;
+            more.forEach(function (hit) { list.appendChild(drawResult(m, hit)); });
+            list.removeAttribute("aria-busy");
+          });
         });
       });
     }).catch(function () {
@@ -245,6 +255,7 @@
     var last = Math.max(1, Math.ceil(total / PER_PAGE));
     drawLanguages(result.languages);
     hits.forEach(function (hit) { list.appendChild(drawResult(m, hit)); });
+    if (total > hits.length) list.setAttribute("aria-busy", "true");  // until the rest of the page is drawn
     var words = "“" + state.q.trim() + "”";
     if (!total) {
       statusEl.textContent = "No results for " + words + (anyFacet(state) ? " with these filters." : ".");
