@@ -105,8 +105,8 @@ def file_kinds(out: Path) -> dict[str, list[int]]:
         rel = path.relative_to(out / "search").parts
         name = rel[-1]
         kind = ("manifest" if name == "manifest.json" else f"{rel[1]} terms" if name.startswith("t")
-                else f"{rel[1]} vocabularies" if name.startswith("v") else "rows" if name[0] == "r"
-                else name.removesuffix(".json"))
+                else f"{rel[1]} vocabularies" if name.startswith("v") else f"{rel[1]} glossary lists"
+                if name.startswith("g") else "rows" if name[0] == "r" else name.removesuffix(".json"))
         raw = path.read_bytes()
         packed = len(gzip.compress(raw, compresslevel=6, mtime=0))
         entry = kinds[kind]
