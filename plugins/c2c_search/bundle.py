@@ -47,6 +47,7 @@ FORMAT = 2
 CHUNK_CHARS = 16_000  # of postings in a term file: about 6 KB gzip
 ROWS_PER_FILE = 16
 NAME_KINDS = ("organisation", "commitment", "service")  # whose title is a name, not a sentence
+SERVICES = "service"  # the scope of services only, beside "all"
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def search_files(docs: Sequence[SearchDocument], vocab: Vocabulary, glossary: li
     parts: dict[str, Any] = {}  # name in the hashed folder -> JSON data
     scopes = {}
     groups: dict[str, list[int]] = {}
-    for scope, keep in (("all", None), ("service", first_service)):
+    for scope, keep in (("all", None), (SERVICES, first_service)):
         scopes[scope] = _term_files(index, keep, scope, parts)
         groups[scope] = []
         for g, found in enumerate(index.groups):
@@ -139,9 +140,9 @@ def search_files(docs: Sequence[SearchDocument], vocab: Vocabulary, glossary: li
                    for scope, (starts, letters) in scopes.items()},
         # What a search of services needs without signal (the service worker keeps these).
         "offline": [urls.search(), urls.search_manifest(), url("services"),
-                    *(url(f"service/t{n}") for n in range(len(scopes["service"][0]))),
-                    *(url(f"service/v{c}") for c in scopes["service"][1]),
-                    *(url(f"service/g{g}") for g in groups["service"]),
+                    *(url(f"{SERVICES}/t{n}") for n in range(len(scopes[SERVICES][0]))),
+                    *(url(f"{SERVICES}/v{c}") for c in scopes[SERVICES][1]),
+                    *(url(f"{SERVICES}/g{g}") for g in groups[SERVICES]),
                     *(url(f"r{n}") for n in service_rows)],
     }
     files[urls.search_manifest()] = _json(manifest)
