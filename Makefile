@@ -42,10 +42,11 @@ $(CSS): $(wildcard theme/scss/*.scss) $(STAMP_JS)
 	node_modules/.bin/sass --load-path=node_modules --style=compressed --no-source-map --quiet-deps theme/scss/app.scss $@
 
 # Browser libraries copied from node_modules into the theme: served from the site itself.
-$(VENDOR): $(STAMP_JS)
+# The folder is made anew, so a library the site no longer uses is never published.
+$(VENDOR): $(STAMP_JS) Makefile
+	rm -rf theme/static/vendor
 	mkdir -p theme/static/vendor
 	cp node_modules/qrcode-generator/dist/qrcode.js theme/static/vendor/qrcode.js
-	cp node_modules/lunr/lunr.js theme/static/vendor/lunr.js
 	mkdir -p theme/static/vendor/json-schema
 	cp node_modules/@cfworker/json-schema/dist/esm/*.js theme/static/vendor/json-schema/
 	touch $@

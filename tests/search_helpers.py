@@ -1,5 +1,6 @@
-"""Running the site's search under Node (lunr.js 2.3.9 and search-core.js) on a built
-site, for the search tests: tests/js/search_node.js does the work."""
+"""Running the site's search engine under Node (search-index.js, search-core.js and
+search-stem.js, as the browser runs them) on a built site, for the search tests:
+tests/js/search_node.js does the work."""
 
 from __future__ import annotations
 
@@ -16,20 +17,37 @@ SCRIPT = ROOT / "tests" / "js" / "search_node.js"
 
 def node(site: Path, request: dict) -> dict:
     result = subprocess.run([NODE, str(SCRIPT), str(site)], input=json.dumps(request), capture_output=True,
-                            text=True, timeout=120, cwd=ROOT)
+                            text=True, timeout=300, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
 
 
-def search(site: Path, *queries: str | dict, top: int = 10) -> list[dict]:
-    """The search page's answers: [{q, total, hits: [{url, kind, title, ...}], ...}]."""
+def search(site: Path, *queries: str | dict, top: int = 10, fresh: bool = True) -> list[dict]:
+    """The engine's answers: [{q, total, hits: [{url, kind, title, ...}], fetched, ...}];
+    `fresh`: each query on a page of its own (nothing loaded before it)."""
     items = [q if isinstance(q, dict) else {"q": q} for q in queries]
-    return node(site, {"search": [{"top": top, **item} for item in items]})["search"]
+    return node(site, {"search": [{"top": top, **item} for item in items], "fresh": fresh})["search"]
 
 
 def manifest(site: Path) -> dict:
     return json.loads((site / "search" / "manifest.json").read_text("utf-8"))
 
 
-def shard_files(site: Path) -> list[Path]:
-    return [site / s["file"] for s in manifest(site)["shards"]]
+def search_files(site: Path) -> list[Path]:
+    """Every file of the index but the manifest."""
+    return sorted(p for p in (site / "search").rglob("*.json") if p.name != "manifest.json")
+
+
+def term_files(site: Path, scope: str = "all") -> list[Path]:
+    m = manifest(site)
+    return [site / m["scopes"][scope]["url"].replace("{n}", str(n)) for n in range(len(m["scopes"][scope]["starts"]))]
+
+
+def rows(site: Path) -> list[list]:
+    """Every document's row, in document order."""
+    m = manifest(site)
+    out, n = [], 0
+    while (path := site / m["rows"]["url"].replace("{n}", str(n))).is_file():
+        out += json.loads(path.read_text("utf-8"))
+        n += 1
+    return out

@@ -35,7 +35,8 @@ from c2c_views.views import SiteViews
 SOURCE = Path(__file__).with_name("service-worker.js")
 ASSETS = ("css/app.css", "js/site.js", "js/directory.js", "js/quick-exit.js",
           "js/directory-filters.js", "js/directory-phone.js", "js/directory-shortlist.js", "js/directory-report.js", "vendor/qrcode.js",
-          "js/search.js", "js/search-core.js", "vendor/lunr.js", "images/favicon.svg")  # in the theme
+          "js/search.js", "js/search-stem.js", "js/search-core.js", "js/search-index.js", "js/search-directory.js",
+          "images/favicon.svg")  # in the theme
 VISITED = "c2c-visited"  # pages kept as they are visited: one cache, refreshed on each visit
 SAVED = "c2c-saved"  # services saved for offline use from the shortlist
 
@@ -47,9 +48,10 @@ def shell_candidates(output: Path, urls: Urls) -> list[str]:
     chunks = 0
     while (output / save_as(urls.directory_cards(chunks + 1))).is_file():
         chunks += 1
+    searching = search_files(output, urls)  # the search box's engine; without it, the box reads text-all
     wanted = [*(urls.theme(a) for a in ASSETS), urls.directory(), urls.directory_data("filters", "all"),
-              urls.directory_data("text", "all"), urls.services_json(), urls.shortlist(),
-              *search_files(output, urls), *(urls.directory_cards(n) for n in range(1, chunks + 1))]
+              *([] if searching else [urls.directory_data("text", "all")]), urls.services_json(), urls.shortlist(),
+              *searching, *(urls.directory_cards(n) for n in range(1, chunks + 1))]
     return [f for f in dict.fromkeys(wanted) if (output / save_as(f)).is_file()]
 
 
@@ -67,7 +69,7 @@ def precache_list(output: Path, urls: Urls, budget_kb: int) -> list[str]:
 
 def search_files(output: Path, urls: Urls) -> list[str]:
     """What the directory's search needs without signal (the search page, its manifest
-    and the service shards), as the search's manifest lists them; none without search."""
+    and the services' files), as the search's manifest lists them; none without search."""
     manifest = output / save_as(urls.search_manifest())
     return json.loads(manifest.read_text("utf-8"))["offline"] if manifest.is_file() else []
 

@@ -86,7 +86,7 @@ def check_settings(settings: dict[str, Any]) -> None:
     settings["C2C_TODAY"] = build_date(settings["C2C_BUILD_DATE"])
 
 
-_INTERNAL = {"C2C_TODAY", "C2C_BUILD", "C2C_VIEWS"}  # set by the build itself (c2c_registry/pipeline.py)
+_INTERNAL = {"C2C_TODAY", "C2C_BUILD"}  # set by the build itself (c2c_registry/pipeline.py)
 
 
 def build_date(value: Any) -> date:

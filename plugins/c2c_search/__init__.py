@@ -1,112 +1,82 @@
 """Pelican plugin: search across organisations, commitments, pledges, actions, discussion
 points and services.
 
-The documents come from the views stage (`c2c_views.search`); `bundle` builds the split
-lunr index and its manifest with the `lunr` Python package; the search page
-(/search/, `theme/templates/search.html`) loads them with lunr.js in the browser.
+The documents come from the views stage (`c2c_views.search`); `bundle` splits the index
+by word (`index` weighs it with lunr's BM25, `text` analyses words as lunr.js would);
+the search page (/search/, `theme/templates/search.html`) and the directory's search
+box read it with `search-core.js`.
 
-Building the index is the one heavy step, so it starts as soon as the views exist (on
-`initialized`, list this plugin after `c2c_views`) in a second process when the machine
-has a second core, while Pelican renders the pages; its files are written on
-`finalized`, before the directory's service worker (which keeps the files the
-directory's search needs) is written: list this plugin before `c2c_directory`.
+One generator does it all: it checks the glossary and the languages file when the build
+starts (a mistake stops the build at once), then writes the page and the index files
+while the other plugins write theirs, before the directory's service worker (which keeps
+the files a search of services needs, on `finalized`) is written. List this plugin after
+`c2c_views` and before `c2c_directory` (the pipeline checks both).
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import os
-import traceback
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
 
-from c2c_registry.pipeline import WRITE as STAGE  # noqa: F401  (its place in the build: c2c_registry/pipeline.py)
+from c2c_registry import start_build
+from c2c_registry.pipeline import WRITE, build_state
 from c2c_registry.urls import save_as
+from c2c_views.directory.languages import NAMES
 from c2c_views.search import KINDS, search_documents
 from c2c_views.writing import write_page
 
-from .bundle import Vocabulary, search_files
-from .synonyms import load_glossary
+from .bundle import Language, Vocabulary, search_files
+from .synonyms import Phrase, load_glossary, load_language_names
 
-_pending: dict[str, _Job] = {}  # output folder -> the files being built for it
+STAGE = WRITE
 
-
-def build_files(views, glossary: list[list[str]]) -> dict[str, bytes]:
-    """Every search file, from the views: documents, shards, manifest."""
-    vocab = Vocabulary(*([(t.id, t.name) for t in views.vocab[name].values()] for name in ("stages", "areas", "sectors")))
-    return search_files(search_documents(views), vocab, glossary, views.urls)
+__all__ = ["Vocabulary", "build_files", "languages_of", "load_glossary", "search_documents", "search_files"]
 
 
-def start(pelican) -> None:
-    settings = pelican.settings
-    if "C2C_VIEWS" not in settings:
-        raise RuntimeError("c2c_search needs the c2c_views plugin listed before it in PLUGINS")
-    glossary = load_glossary()  # here, so a mistake in it stops the build at once
-    _pending[str(pelican.output_path)] = _Job(settings["C2C_VIEWS"], glossary)
+def languages_of(views, names: dict[str, list[Phrase]] | None = None) -> dict[str, Language]:
+    """Every language with its names, the directory's listing and how many services speak it."""
+    names = load_language_names(NAMES) if names is None else names
+    listings = {listing.term.id: listing for listing in views.directory.languages}
+    return {code: Language(code, NAMES[code], phrases,
+                           listings[code].url if code in listings else "",
+                           len(listings[code].listed) if code in listings else 0)
+            for code, phrases in names.items()}
 
 
-class _Job:
-    """`build_files` in a forked second process when the machine has a second core (the
-    child has the views already, so nothing is copied to it but the files coming back);
-    otherwise in this process, when the result is asked for."""
-
-    def __init__(self, views, glossary: list[list[str]]):
-        self.args = (views, glossary)
-        self.process = None
-        if (os.cpu_count() or 1) > 1 and "fork" in multiprocessing.get_all_start_methods():
-            context = multiprocessing.get_context("fork")
-            self.receive, send = context.Pipe(duplex=False)
-            self.process = context.Process(target=_child, args=(send, *self.args), daemon=True)
-            self.process.start()
-            send.close()
-
-    def result(self) -> dict[str, bytes]:
-        if self.process is None:
-            return build_files(*self.args)
-        try:
-            ok, value = self.receive.recv()
-        except EOFError:
-            ok, value = False, f"the process building the search index stopped (exit code {self.process.exitcode})"
-        self.process.join()
-        if not ok:
-            raise RuntimeError(f"building the search index failed: {value}")
-        return value
+def build_files(views, glossary, names: dict[str, list[Phrase]] | None = None) -> dict[str, bytes]:
+    """Every search file, from the views: {site-relative URL: bytes}."""
+    stages, areas, sectors = ([(t.id, t.name) for t in views.vocab[name].values()] for name in ("stages", "areas", "sectors"))
+    vocab = Vocabulary(stages, areas, sectors, [t.name for t in views.vocab["client-groups"].values()])
+    return search_files(search_documents(views), vocab, glossary, languages_of(views, names), views.urls,
+                        tuple(views.directory.window))
 
 
-def _child(send, views, glossary) -> None:
-    try:
-        send.send((True, build_files(views, glossary)))
-    except BaseException:  # reported by the parent, which stops the build
-        send.send((False, traceback.format_exc()))
-    finally:
-        send.close()
+class SearchGenerator(Generator):
+    """Writes /search/ (the form, its facets, the way to browse without JavaScript) and
+    the index it reads."""
 
-
-def write_files(pelican) -> None:
-    out = Path(pelican.output_path)
-    files = _pending.pop(str(pelican.output_path)).result()
-    for url, body in files.items():
-        path = out / save_as(url)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(body)
-
-
-class SearchPageGenerator(Generator):
-    """Writes /search/: the form, its facets and the way to browse without JavaScript."""
+    def generate_context(self) -> None:
+        self.views = build_state(self.settings).views  # an error naming the views stage if it did not run
+        self.glossary = load_glossary()  # here, so a mistake in either file stops the build at once
+        self.language_names = load_language_names(NAMES)
 
     def generate_output(self, writer) -> None:
-        views = self.settings["C2C_VIEWS"]
+        views = self.views
         write_page(writer, self.context, views.urls.search(), self.get_template("search"), kinds=KINDS,
                    page_title="Search")
+        out = Path(self.output_path)
+        for url, body in build_files(views, self.glossary, self.language_names).items():
+            path = out / save_as(url)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(body)
 
 
 def get_generators(pelican):
-    return SearchPageGenerator
+    return SearchGenerator
 
 
 def register() -> None:
-    signals.initialized.connect(start)
+    signals.initialized.connect(start_build)
     signals.get_generators.connect(get_generators)
-    signals.finalized.connect(write_files)

@@ -1,18 +1,28 @@
-"""The files the search page loads: a manifest and the index split into shards.
+"""Every file of the search, split so a query downloads only what it needs.
 
-A shard holds one kind of document (organisations, commitments, pledges, actions,
-discussion points or services) at one pathway stage, cut into parts of at most
-`max_docs` documents and `max_bytes` bytes, so no file a query loads grows with the
-registry. Each shard
-file is a lunr index with short document refs ("0", "1", ... "a3") and a side table of
-what a result shows, row by row.
+- **Term files** (`t<n>`): the postings of a run of index terms in sorted order, cut
+  at about `CHUNK_CHARS`; a common term has a file of its own. A query fetches the
+  files of its own terms and nothing else. There are two sets: every document
+  ("all"), and services only ("service", the directory's search and a search for
+  services, with the same weights).
+- **Glossary files** (`g<n>`): for each group of words of the same need, the
+  documents holding one of its phrases, with the best one's weight; a query for one
+  phrase reads this list for the others, rather than the postings of all their words.
+- **Vocabulary files** (`v<code point>`): every term of a scope starting with one
+  letter, with how many documents hold it, for near spellings ("sheltr"); fetched only
+  when a word is not in the index or finds little.
+- **Rows** (`r<n>`): what a result shows (name, address, organisation, text, area), for
+  `ROWS_PER_FILE` documents in a row; fetched for the results on screen.
+- **Facets** (`facets`): each document's stages and organisation (whose areas and
+  sector it shares); **services** (`services`): each service's status, hours (as the
+  directory's "open now" reads them), stages, areas and sector.
+- **The manifest** (`search/manifest.json`, the one fixed address): the vocabularies,
+  kinds, glossary, languages, stop words, where each term file starts, and the
+  addresses of the rest, which sit in a folder named by a hash of their bytes.
 
-The manifest says which shards hold each index term (a bit mask per term), so a query
-fetches only the shards that can answer it, and only those of the kinds and stages its
-facets allow. It also carries the vocabularies, the organisations (name, page, sector
-and areas, shared by all their documents) and the synonyms glossary, stemmed.
-
-Pure: documents in, {site-relative URL: bytes} out, the same bytes for the same input.
+Documents are numbered in KINDS order, services last and in directory order, so a
+service's number less the first service's is its place in the directory's data.
+Pure: documents in, {site-relative URL: bytes} out; the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -20,174 +30,224 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from itertools import groupby
 from typing import Any
 
 from c2c_registry.urls import Urls
+from c2c_views.directory.compact import deltas, flat
 from c2c_views.search import KINDS, SearchDocument
 
-from .index import ShardBuilder, Stats, collection_stats, terms
-from .text import fold
+from .encode import postings, vlqs
+from .index import GROUP_LOG_LOW, GROUP_LOG_STEP, LOG_LOW, LOG_STEP, Analysed, Index
+from .synonyms import Phrase
+from .text import STOP_WORDS, terms
 
-MAX_DOCS = 1200  # per shard, a first cut
-MAX_BYTES = 1_000_000  # per shard file, raw: at most about 250 KB gzip (JSON of an index compresses 4-5 times)
-ALL_STAGES = "all"  # shard key of a kind not split by stage
-STAGED = {"pledge", "action", "discussion", "service"}  # kinds split by stage when large
-FORMAT = 1
-
-
-@dataclass
-class Shard:
-    kind: str
-    key: str  # the stage it was cut by, or ALL_STAGES
-    part: int
-    docs: list[SearchDocument] = field(default_factory=list)
-    suffix: str = ""  # a, b, ab...: the halves of a part cut again for size
-
-    @property
-    def name(self) -> str:
-        return f"{self.kind}-{self.key}-{self.part}{self.suffix}"
+FORMAT = 2
+CHUNK_CHARS = 16_000  # of postings in a term file: about 6 KB gzip
+ROWS_PER_FILE = 16
+NAME_KINDS = ("organisation", "commitment", "service")  # whose title is a name, not a sentence
+SERVICES = "service"  # the scope of services only, beside "all"
 
 
 @dataclass(frozen=True)
 class Vocabulary:
-    """(id, name) pairs in vocabulary order, for facets and result lines."""
+    """(id, name) pairs in vocabulary order, for facets and result lines, and the
+    client groups' names (a query naming one reads like a need)."""
 
     stages: list[tuple[str, str]]
     areas: list[tuple[str, str]]
     sectors: list[tuple[str, str]]
+    client_groups: list[str]
 
 
-def plan_shards(docs: Sequence[SearchDocument], max_docs: int = MAX_DOCS) -> list[Shard]:
-    """Documents grouped by kind, in KINDS and document order. A kind with more than
-    `max_docs` documents is split by first stage (pledges, actions, discussion points,
-    services; organisations and commitments have no one stage), and each group is cut
-    into near-equal parts of at most `max_docs`."""
-    by_kind: dict[str, list[SearchDocument]] = {}
-    for doc in docs:
-        by_kind.setdefault(doc.kind, []).append(doc)
-    shards: list[Shard] = []
-    for kind, _, _ in KINDS:
-        members = by_kind.get(kind, [])
-        groups: dict[str, list[SearchDocument]] = {}
-        for doc in members:
-            split = len(members) > max_docs and kind in STAGED and doc.stages
-            groups.setdefault(doc.stages[0] if split else ALL_STAGES, []).append(doc)
-        for key, group in groups.items():
-            parts = -(-len(group) // max_docs)
-            size = -(-len(group) // parts)
-            shards.extend(Shard(kind, key, n + 1, group[n * size:(n + 1) * size]) for n in range(parts))
-    return shards
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str
+    names: list[Phrase]  # the English name first
+    url: str  # the directory's listing of services that speak it
+    services: int
 
 
-def ref(position: int) -> str:
-    """A document's ref in its shard: its row number in base 36."""
-    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
-    out = ""
-    while True:
-        position, rest = divmod(position, 36)
-        out = digits[rest] + out
-        if not position:
-            return out
+def ordered(docs: Sequence[SearchDocument]) -> list[SearchDocument]:
+    """KINDS order, each kind in the documents' own order."""
+    rank = {kind: n for n, (kind, _, _) in enumerate(KINDS)}
+    return sorted(docs, key=lambda d: rank[d.kind])
 
 
-def fields_of(doc: SearchDocument) -> dict[str, str]:
-    return {"t": fold(doc.title), "g": fold(f"{doc.organisation} {doc.tags}"), "x": fold(doc.text)}
+def analyse(doc: SearchDocument, languages: dict[str, Language]) -> Analysed:
+    spoken = " ".join(p.text for code in doc.languages if code in languages for p in languages[code].names)
+    return Analysed(terms(doc.title), terms(f"{doc.organisation} {doc.tags} {spoken}"), terms(doc.text))
 
 
-def _builder(shard: Shard) -> ShardBuilder:
-    builder = ShardBuilder()
-    for n, doc in enumerate(shard.docs):
-        builder.add_folded(ref(n), fields_of(doc))
-    return builder
+def js_order(term: str) -> bytes:
+    """Sort key matching JavaScript's string order (UTF-16 code units)."""
+    return term.encode("utf-16-be")
 
 
-def search_files(docs: Sequence[SearchDocument], vocab: Vocabulary, glossary: list[list[str]], urls: Urls,
-                 max_docs: int = MAX_DOCS, max_bytes: int = MAX_BYTES) -> dict[str, bytes]:
-    """Every file of the search: the shards, then the manifest that names them. A shard
-    whose file would exceed `max_bytes` is cut in two (again if need be): the collection's
-    statistics do not depend on how it is cut, so the halves score as the whole did."""
-    planned = plan_shards(docs, max_docs)
-    builders = [_builder(shard) for shard in planned]
-    stats = collection_stats(builders)
-    index = _Indexes(vocab, docs)
-    done: list[tuple[Shard, ShardBuilder, bytes]] = []
-    todo = list(zip(planned, builders, strict=True))
-    while todo:
-        shard, builder = todo.pop(0)
-        body = _json({"index": builder.serialized(stats), "docs": [index.row(d) for d in shard.docs]})
-        if len(body) > max_bytes and len(shard.docs) > 1:
-            half = len(shard.docs) // 2
-            halves = [Shard(shard.kind, shard.key, shard.part, shard.docs[:half], f"{shard.suffix}a"),
-                      Shard(shard.kind, shard.key, shard.part, shard.docs[half:], f"{shard.suffix}b")]
-            todo[:0] = [(h, _builder(h)) for h in halves]
-            continue
-        done.append((shard, builder, body))
-    files: dict[str, bytes] = {}
-    listed = []
-    for shard, _, body in done:
-        url = urls.search_shard(f"{shard.name}.{hashlib.sha256(body).hexdigest()[:10]}")
-        files[url] = body
-        stages = {s for d in shard.docs for s in d.stages}
-        listed.append({"kind": shard.kind, "file": url, "docs": len(shard.docs),
-                       "stages": [n for n, (s, _) in enumerate(vocab.stages) if s in stages]})
+def search_files(docs: Sequence[SearchDocument], vocab: Vocabulary, glossary: list[list[Phrase]],
+                 languages: dict[str, Language], urls: Urls, window: tuple[int, int] = (0, 0)) -> dict[str, bytes]:
+    docs = ordered(docs)
+    index = Index([analyse(d, languages) for d in docs], [[p.terms for p in group] for group in glossary])
+    first_service = next((n for n, d in enumerate(docs) if d.kind == "service"), len(docs))
+    parts: dict[str, Any] = {}  # name in the hashed folder -> JSON data
+    scopes = {}
+    groups: dict[str, list[int]] = {}
+    for scope, keep in (("all", None), (SERVICES, first_service)):
+        scopes[scope] = _term_files(index, keep, scope, parts)
+        groups[scope] = []
+        for g, found in enumerate(index.groups):
+            kept = found if keep is None else [p for p in found if p[0] >= keep]
+            if kept:
+                parts[f"{scope}/g{g}"] = {"postings": postings(kept)}
+                groups[scope].append(g)
+    for n in range(0, len(docs), ROWS_PER_FILE):
+        parts[f"r{n // ROWS_PER_FILE}"] = [_row(d) for d in docs[n:n + ROWS_PER_FILE]]
+    positions = _Positions(vocab)
+    parts["facets"] = _facets(docs[:first_service], positions)
+    parts["services"] = _services(docs[first_service:], positions, window)
+    bodies = {name: _json(data) for name, data in parts.items()}
+    digest = hashlib.sha256()
+    for name in sorted(bodies):
+        digest.update(name.encode() + b"\0" + bodies[name] + b"\0")
+    folder = digest.hexdigest()[:10]
+
+    def url(name: str) -> str:
+        return urls.search_shard(f"{folder}/{name}")
+
+    files = {url(name): body for name, body in bodies.items()}
+    service_rows = range(first_service // ROWS_PER_FILE, -(-len(docs) // ROWS_PER_FILE))
     manifest = {
         "format": FORMAT,
-        "kinds": [list(k) for k in KINDS],
+        "kinds": [[k, one, many, *_span(docs, k)] for k, one, many in KINDS],
         "stages": [list(t) for t in vocab.stages],
         "areas": [list(t) for t in vocab.areas],
         "sectors": [list(t) for t in vocab.sectors],
-        "orgs": index.orgs,
-        "shards": listed,
-        "terms": _term_masks([builder for _, builder, _ in done]),
-        "synonyms": [[terms(phrase) for phrase in group] for group in glossary],
-        "documents": stats.documents,
-        # What the directory's search needs without signal (the service worker keeps these).
-        "offline": [urls.search(), urls.search_manifest(), *(s["file"] for s in listed if s["kind"] == "service")],
+        "stopWords": sorted(STOP_WORDS),
+        "weights": [round(LOG_LOW, 6), round(LOG_STEP, 6)],
+        "groupWeights": [round(GROUP_LOG_LOW, 6), round(GROUP_LOG_STEP, 6)],
+        "nameKinds": list(NAME_KINDS),
+        "glossary": [[list(p.terms) for p in group] for group in glossary],
+        "needs": [t for name in vocab.client_groups if (t := terms(name))],
+        "languages": [[lang.code, lang.name, [list(p.terms) for p in lang.names], lang.url, lang.services]
+                      for lang in languages.values() if lang.services],
+        "rows": {"url": url("r{n}"), "size": ROWS_PER_FILE},
+        "facets": url("facets"),
+        "services": {"url": url("services"), "first": first_service, "count": len(docs) - first_service},
+        "scopes": {scope: {"starts": starts, "url": url(f"{scope}/t{{n}}"), "vocab": url(f"{scope}/v{{n}}"),
+                           "letters": letters, "group": url(f"{scope}/g{{n}}"), "groups": groups[scope]}
+                   for scope, (starts, letters) in scopes.items()},
+        # What a search of services needs without signal (the service worker keeps these).
+        "offline": [urls.search(), urls.search_manifest(), url("services"),
+                    *(url(f"{SERVICES}/t{n}") for n in range(len(scopes[SERVICES][0]))),
+                    *(url(f"{SERVICES}/v{c}") for c in scopes[SERVICES][1]),
+                    *(url(f"{SERVICES}/g{g}") for g in groups[SERVICES]),
+                    *(url(f"r{n}") for n in service_rows)],
     }
     files[urls.search_manifest()] = _json(manifest)
     return files
 
 
-class _Indexes:
-    """Positions of stages, areas, sectors and organisations in the manifest's tables,
-    and a document's row in its shard's side table."""
+def _span(docs: list[SearchDocument], kind: str) -> list[int]:
+    numbers = [n for n, d in enumerate(docs) if d.kind == kind]
+    return [numbers[0], len(numbers)] if numbers else [len(docs), 0]
 
-    def __init__(self, vocab: Vocabulary, docs: Sequence[SearchDocument]):
+
+def _term_files(index: Index, first: int | None, scope: str, parts: dict[str, Any]) -> tuple[list[str], list[int]]:
+    """The term files and vocabulary files of one scope (`first`: only documents from
+    this number on); returns where each term file starts and the letters with terms."""
+    lists: list[tuple[str, list[tuple[int, str]]]] = []
+    for term in sorted(index.postings, key=js_order):
+        kept = index.postings[term] if first is None else [p for p in index.postings[term] if p[0] >= first]
+        if kept:
+            lists.append((term, kept))
+    starts: list[str] = []
+    chunk: dict[str, list] = {}
+    size = 0
+
+    def close() -> None:
+        nonlocal chunk, size
+        if chunk:
+            parts[f"{scope}/t{len(starts) - 1}"] = chunk
+        chunk, size = {}, 0
+
+    for term, kept in lists:
+        encoded = postings(kept)
+        if size and size + len(encoded) > CHUNK_CHARS:
+            close()
+        if not chunk:
+            starts.append(term)
+            chunk = {"terms": [], "idf": [], "postings": []}
+        chunk["terms"].append(term)
+        chunk["idf"].append(round(index.idf[term], 4))
+        chunk["postings"].append(encoded)
+        size += len(encoded)
+    close()
+    letters = []
+    for letter, group in groupby(lists, key=lambda item: ord(item[0][0])):
+        items = list(group)
+        parts[f"{scope}/v{letter}"] = {"terms": [t for t, _ in items], "docs": vlqs(len(p) for _, p in items)}
+        letters.append(letter)
+    return starts, letters
+
+
+def _row(doc: SearchDocument) -> list[str]:
+    """[name, address, organisation, text, areas as written]."""
+    return [doc.title, doc.url, doc.organisation, doc.text if doc.text != doc.title else "", doc.where]
+
+
+class _Positions:
+    """Ids to their place in the manifest's tables."""
+
+    def __init__(self, vocab: Vocabulary):
         self.stage = {s: n for n, (s, _) in enumerate(vocab.stages)}
         self.area = {a: n for n, (a, _) in enumerate(vocab.areas)}
         self.sector = {s: n for n, (s, _) in enumerate(vocab.sectors)}
-        self.org: dict[str, int] = {}
-        self.orgs: list[list[Any]] = []
-        for doc in docs:
-            if doc.kind == "organisation":
-                self.org[doc.org] = len(self.orgs)
-                self.orgs.append([doc.title, doc.url, self.sector.get(doc.sector, -1),
-                                  [self.area[a] for a in doc.areas], doc.where])
 
-    def row(self, doc: SearchDocument) -> list[Any]:
-        """[title, url, organisation, stages, text, and for a service its own areas,
-        where and sector]; the organisation is a row of the manifest's `orgs`, whose
-        areas and sector every document of it shares, or its provider's name."""
-        org: int | str = self.org.get(doc.org, doc.organisation)
-        row: list[Any] = [doc.title, doc.url, org, [self.stage[s] for s in doc.stages],
-                          doc.text if doc.text != doc.title else ""]
-        if doc.kind == "service":
-            row += [[self.area[a] for a in doc.areas], doc.where, self.sector.get(doc.sector, -1)]
-        return row
+    def stages(self, doc: SearchDocument) -> int:
+        return sum(1 << self.stage[s] for s in doc.stages)
+
+    def facts(self, doc: SearchDocument) -> list[Any]:
+        return [self.sector.get(doc.sector, -1), [self.area[a] for a in doc.areas]]
 
 
-def _term_masks(builders: list[ShardBuilder]) -> dict[str, str]:
-    """term -> hexadecimal bit mask of the shards holding it (bit n for shard n)."""
-    masks: dict[str, int] = {}
-    for n, builder in enumerate(builders):
-        for term in builder.inverted_index:
-            masks[term] = masks.get(term, 0) | (1 << n)
-    return {term: format(masks[term], "x") for term in sorted(masks)}
+def _facets(docs: list[SearchDocument], positions: _Positions) -> dict[str, Any]:
+    """Stages (a bit per stage) of every document before the services, and its
+    organisation: runs of [organisation + 1, documents]; an organisation's sector and
+    areas (as the area facet counts them) in `orgs`."""
+    orgs: dict[str, int] = {}
+    table: list[list[Any]] = []
+    runs: list[int] = []
+    for doc in docs:
+        if doc.org not in orgs:
+            orgs[doc.org] = len(table)
+            table.append(positions.facts(doc))
+        number = orgs[doc.org] + 1
+        if runs and runs[-2] == number:
+            runs[-1] += 1
+        else:
+            runs += [number, 1]
+    return {"stages": vlqs(positions.stages(d) for d in docs), "orgs": table, "runs": vlqs(runs)}
+
+
+def _services(docs: list[SearchDocument], positions: _Positions, window: tuple[int, int]) -> dict[str, Any]:
+    """Each service, in directory order: [temporarily closed (1) or not (0), its hours
+    (a row of `hours`, shared by services with the same), stages (bits), sector, areas].
+    Hours are weekly minute ranges and, where dates matter, epoch-minute ranges as
+    differences from the window's start (the directory's compact form)."""
+    hours: dict[str, int] = {}
+    rows = []
+    for doc in docs:
+        opening = doc.opening
+        pattern = [flat(opening.get("intervals", [])),
+                   deltas(flat(opening["dated"]), window[0]) if "dated" in opening else None]
+        key = json.dumps(pattern)
+        hours.setdefault(key, len(hours))
+        rows.append([int(opening.get("status") != "active"), hours[key], positions.stages(doc),
+                     *positions.facts(doc)])
+    return {"window": list(window), "hours": [json.loads(k) for k in hours], "services": rows}
 
 
 def _json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
-
-
-__all__ = ["MAX_BYTES", "MAX_DOCS", "Shard", "Stats", "Vocabulary", "plan_shards", "search_files"]

@@ -39,7 +39,6 @@ def build(pelican) -> None:
     state.history = registry_history(state.registry, Path(settings["PATH"]), settings["C2C_REPOSITORY_URL"])
     state.views = build_views(state.registry, settings, state.history)
     state.pages = PageQueue()
-    settings["C2C_VIEWS"] = state.views  # read there by c2c_search until it reads build_state(settings).views
     settings.setdefault("JINJA_FILTERS", {})["uk_date"] = uk_date
 
 

@@ -12,12 +12,14 @@ megabytes at a large registry's size.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html import unescape
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from c2c_registry import derive
 from c2c_registry.model import Commitment, Organisation, Term
+
+from .directory.services import hours_json
 
 if TYPE_CHECKING:
     from .views import SiteViews
@@ -50,6 +52,8 @@ class SearchDocument:
     where: str  # the areas as written, for the result line
     sector: str  # sector facet: id, or "" (a service run by a provider outside the registry)
     org: str  # the organisation's slug, or ""
+    languages: tuple[str, ...] = ()  # a service's language codes: found by the languages' names
+    opening: dict[str, Any] = field(default_factory=dict)  # a service's status and hours, for "open now"
 
 
 _TAG = re.compile(r"<[^>]*>")
@@ -64,7 +68,8 @@ def lean(text: str, words: int = TEXT_WORDS) -> str:
 def search_documents(views: SiteViews) -> list[SearchDocument]:
     """Every document, in a fixed order: organisations A to Z, then each commitment
     (newest first) with its pledges, actions and discussion points, then the services
-    in directory order (closed ones left out, as in every list of services)."""
+    in directory order (closed ones left out, as in every list of services: the
+    directory's search relies on this order being `directory.listed`'s)."""
     vocab = views.vocab
     names = _Names(vocab)
     docs = [_organisation(org, names, views) for org in views.organisations]
@@ -149,4 +154,5 @@ def _service(view, names: _Names, views: SiteViews) -> SearchDocument:
                     names.of("sectors", [org.sector]) if org else []),
         url=view.url, stages=tuple(view.membership["stage"]), areas=tuple(view.membership["area"]),
         where=names.where(s.areas), sector=org.sector if org else "", org=org.slug if org else "",
+        languages=tuple(s.languages), opening=hours_json(view),
     )

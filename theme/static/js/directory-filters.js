@@ -141,6 +141,23 @@
       return texts[scope];
     }
 
+    // ---- Search (issue 28): the site's search engine ranks the services for the words
+    // (search-directory.js): only its best matches are shown, in its order. Without it,
+    // the words are matched in each service's text as before.
+    var ranked = {};  // words -> promise of {place in the list: rank}, or null
+    var rankNow = null;  // the ranking of the search being drawn
+    function rankFor(q) {
+      if (!window.c2cSearchServices) return Promise.resolve(null);
+      if (!(q in ranked)) {
+        ranked[q] = window.c2cSearchServices(q).then(function (order) {
+          var at = {};
+          order.forEach(function (place, n) { at[place] = n; });
+          return at;
+        }, function () { delete ranked[q]; return null; });
+      }
+      return ranked[q];
+    }
+
     function loadCards(number) {
       if (!chunks[number]) {
         chunks[number] = fetchJson(cardUrls[number - 1])
@@ -166,7 +183,9 @@
       if (skip !== "referral" && state.referral && !tests.referral(s, state.referral)) return false;
       if (skip !== "free" && state.free && !tests.free(s)) return false;
       if (skip !== "open" && state.open && !isOpen(s, minute)) return false;
-      if (skip !== "q" && state.q) {
+      if (skip !== "q" && state.q && rankNow) {
+        if (rankNow[s.index] === undefined) return false;
+      } else if (skip !== "q" && state.q) {
         var ws = words(state.q);
         if (!ws.every(function (w) { return s.search.indexOf(w) >= 0; })) return false;
       }
@@ -267,12 +286,16 @@
       if (toQuery(state) === "") { showPage(); return Promise.resolve(); }
       // Offline, the data kept with the page is every area's: the chosen area's may not be.
       var scope = state.area && filterUrls[state.area] && navigator.onLine ? state.area : "all";
-      return Promise.all([loadScope(scope), state.q ? loadText(scope) : null]).then(function (loaded) {
+      return Promise.all([loadScope(scope), state.q ? rankFor(state.q) : null]).then(function (first) {
+        return Promise.all([first[0], state.q && !first[1] ? loadText(scope) : null, first[1]]);
+      }).then(function (loaded) {
         if (run !== version) return null;
         var services = loaded[0];
+        rankNow = loaded[2];
         if (loaded[1]) services.forEach(function (s) { s.search = loaded[1][s.index] || ""; });
         var minute = momentOf(new Date());
         shown = services.filter(function (s) { return matches(s, state, minute, null); });
+        if (rankNow) shown.sort(function (a, b) { return rankNow[a.index] - rankNow[b.index]; });
         limit = pageSize;
         if (pages) pages.hidden = true;
         if (caption) caption.hidden = true;  // the matches are from every page
@@ -286,7 +309,7 @@
         return showMatches(run).then(function () {
           // The other areas' counts need every area's data: fetched after the results show.
           if (scope === "all" || run !== version) return null;
-          return Promise.all([loadScope("all"), state.q ? loadText("all") : null]).then(function (all) {
+          return Promise.all([loadScope("all"), state.q && !rankNow ? loadText("all") : null]).then(function (all) {
             if (run !== version) return;
             if (all[1]) all[0].forEach(function (s) { s.search = all[1][s.index] || ""; });
             updateCounts(all[0], state, minute, "areas-only");

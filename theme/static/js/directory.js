@@ -11,13 +11,6 @@
   "use strict";
 
   var root = document.querySelector(".js-directory");
-  if (!root) return;
-  // Every address comes from the page (the build's URL map), never spelt here.
-  var siteRoot = root.getAttribute("data-site-root") || "/";
-  var servicesUrl = root.getAttribute("data-services-url");
-  var workerUrl = root.getAttribute("data-worker-url");
-  var workerScope = root.getAttribute("data-worker-scope");
-  var buildDateText = root.getAttribute("data-build-date-text") || "";
 
   // ---- UK time and opening hours (mirrors hours.py) --------------------------------
   var DAY = 1440;
@@ -161,6 +154,19 @@
     if (usesDates(service, moment)) return openDated(service, moment.epoch);
     return stateAt(service.intervals, moment.week).open;
   }
+
+  // The "open now" engine, for the site's search too (search-index.js ranks and labels
+  // services with it), so the search and the directory always say the same.
+  window.c2cOpening = {
+    describe: describe, isOpen: isOpen, momentOf: momentOf, setWindow: function (w) { datedWindow = w; }
+  };
+  if (!root) return;
+  // Every address comes from the page (the build's URL map), never spelt here.
+  var siteRoot = root.getAttribute("data-site-root") || "/";
+  var servicesUrl = root.getAttribute("data-services-url");
+  var workerUrl = root.getAttribute("data-worker-url");
+  var workerScope = root.getAttribute("data-worker-scope");
+  var buildDateText = root.getAttribute("data-build-date-text") || "";
 
   // ---- Data ----------------------------------------------------------------------
   var dataPromise = null;

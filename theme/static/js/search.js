@@ -1,21 +1,25 @@
-// The search page, enhanced: answers ?q=&type=&stage=&area=&sector=&page= with lunr.js
-// over the split index (search-core.js does the searching). Without this file the page
-// says how to browse instead.
+// The search page, enhanced: answers ?q=&type=&stage=&area=&sector=&page= with the
+// site's search engine (search-index.js, over the index split by word). Without this
+// file the page says how to browse instead.
 //
 // - The query and facets live in the URL: each change is a new history entry, and Back
 //   and Forward redraw the results they name.
-// - Shards are fetched once per page and kept; the manifest says which a query needs.
+// - A query downloads the files of its own words and the rows of the results on screen;
+//   each file is fetched once per page and kept.
+// - Services say whether they are open now, in the directory's words (directory.js's
+//   engine, window.c2cOpening), and temporarily closed ones say so.
 // - Everything from the index is put in the page as text (textContent), never as HTML.
 (function () {
   "use strict";
 
   var root = document.querySelector(".js-search");
-  if (!root || !window.lunr || !window.C2CSearch) return;
-  var S = window.C2CSearch;
+  if (!root || !window.C2CSearch) return;
+  var S = window.C2CSearch.core;
   var siteRoot = root.getAttribute("data-site-root") || "/";
   var manifestUrl = root.getAttribute("data-manifest-url");
   var siteName = root.getAttribute("data-site-name") || "";
   var PER_PAGE = 20;
+  var FIRST = 6;  // results drawn before the rest of the page's rows have arrived
 
   var form = root.querySelector(".js-search-form");
   var input = root.querySelector("#search-q");
@@ -26,6 +30,7 @@
   var none = root.querySelector(".js-search-none");
   var pages = root.querySelector(".js-search-pages");
   var heading = root.querySelector(".js-search-heading");
+  var languagesEl = root.querySelector(".js-search-languages");
   root.querySelector(".js-search-nojs").hidden = true;
   app.hidden = false;
   // On a phone the facets start folded away, so the results come first on screen.
@@ -33,37 +38,8 @@
   if (window.matchMedia && window.matchMedia("(max-width: 40.0525em)").matches &&
       !/[?&](type|stage|area|sector)=/.test(location.search)) facetsBox.open = false;
 
-  var manifest = null;
-  var shards = {};
+  var engine = window.C2CSearch.engine({ manifestUrl: manifestUrl, siteRoot: siteRoot, opening: window.c2cOpening });
   var runs = 0;
-
-  function absolute(path) { return new URL(path, new URL(siteRoot, location.href)).href; }
-
-  function getJSON(url) {
-    return fetch(url, { credentials: "same-origin" }).then(function (r) {
-      if (!r.ok) throw new Error(url + ": " + r.status);
-      return r.json();
-    });
-  }
-
-  function loadManifest() {
-    if (!manifest) manifest = getJSON(manifestUrl);
-    return manifest;
-  }
-
-  function loadShard(m) {
-    return function (n) {
-      if (!shards[n]) {
-        shards[n] = getJSON(absolute(m.shards[n].file)).then(function (data) {
-          var loaded = { index: lunr.Index.load(data.index), docs: data.docs };
-          if (window.performance && performance.mark) performance.mark("c2c-search-loaded");
-          return loaded;
-        });
-        shards[n].catch(function () { delete shards[n]; });  // try again next time
-      }
-      return shards[n];
-    };
-  }
 
   // ---- state <-> URL <-> form ------------------------------------------------------
   function stateFromUrl() {
@@ -107,9 +83,9 @@
     return node;
   }
 
-  function highlighted(tag, className, text, matched) {
+  function highlighted(m, tag, className, text, matched) {
     var node = el(tag, className);
-    S.highlight(text, matched).forEach(function (run) {
+    S.highlight(m, text, matched).forEach(function (run) {
       node.appendChild(run[1] ? el("mark", "app-search-result__match", run[0]) : document.createTextNode(run[0]));
     });
     return node;
@@ -134,11 +110,18 @@
     if (by) meta.appendChild(document.createTextNode(" " + by));
     item.appendChild(meta);
     var title = el("h3", "govuk-heading-s app-search-result__title");
-    var link = highlighted("a", "govuk-link", hit.title, hit.matched);
+    var link = highlighted(m, "a", "govuk-link", hit.title, hit.matched);
     link.setAttribute("href", siteRoot + hit.url);  // as the templates write links: SITEURL/url
     title.appendChild(link);
     item.appendChild(title);
-    if (hit.text) item.appendChild(highlighted("p", "govuk-body app-search-result__text", hit.text, hit.matched));
+    if (hit.kind === "service" && hit.status) {
+      // The directory's words for now: "Open now until 8am tomorrow", "Temporarily closed".
+      var now = el("p", "govuk-body-s app-service-card__now" + (hit.open ? " app-open-status--open" : ""));
+      if (/^(Temporarily|Closed permanently)/.test(hit.status)) now.appendChild(el("strong", "govuk-tag govuk-tag--grey", hit.status));
+      else now.textContent = hit.status;
+      item.appendChild(now);
+    }
+    if (hit.text) item.appendChild(highlighted(m, "p", "govuk-body app-search-result__text", hit.text, hit.matched));
     var facts = [];
     if (hit.stages.length) facts.push("Stage: " + names(m, "stages", hit.stages).join(", "));
     if (hit.where) facts.push("Area: " + hit.where);
@@ -207,8 +190,23 @@
     document.title = words + " – " + siteName;
   }
 
+  // A query naming a language: the services that speak it, in the directory.
+  function drawLanguages(languages) {
+    languagesEl.textContent = "";
+    languages.forEach(function (lang) {
+      var line = el("p", "govuk-body", "Services that speak " + lang.name + ": ");
+      var link = el("a", "govuk-link", "see all " + lang.services + " in the directory");
+      link.href = siteRoot + lang.url;
+      line.appendChild(link);
+      languagesEl.appendChild(line);
+    });
+    languagesEl.hidden = !languages.length;
+  }
+
   function clearResults() {
+    languagesEl.hidden = true;
     list.textContent = "";
+    list.removeAttribute("aria-busy");
     none.hidden = true;
     pages.hidden = true;
     noteEl.hidden = true;
@@ -226,11 +224,24 @@
       return Promise.resolve();
     }
     statusEl.textContent = "Searching…";
-    return loadManifest().then(function (m) {
-      return S.search(m, loadShard(m), state.q, state.facets).then(function (result) {
-        if (mine !== runs) return;  // a newer search has started
-        draw(m, state, result);
-        if (window.performance && performance.mark) performance.mark("c2c-search-answered");
+    return engine.manifest().then(function (m) {
+      return engine.search(state.q, state.facets).then(function (result) {
+        if (mine !== runs) return null;  // a newer search has started
+        var last = Math.max(1, Math.ceil(result.shown.length / PER_PAGE));
+        var page = Math.min(state.page, last);
+        var onPage = result.shown.slice((page - 1) * PER_PAGE, page * PER_PAGE);
+        // The first few results as soon as their rows arrive, then the rest of the page.
+        var rest = engine.describe(m, onPage.slice(FIRST));
+        return engine.describe(m, onPage.slice(0, FIRST)).then(function (hits) {
+          if (mine !== runs) return null;
+          draw(m, state, result, hits, page);
+          if (window.performance && performance.mark) performance.mark("c2c-search-answered");
+          return rest.then(function (more) {
+            if (mine !== runs) return;
+            more.forEach(function (hit) { list.appendChild(drawResult(m, hit)); });
+            list.removeAttribute("aria-busy");
+          });
+        });
       });
     }).catch(function () {
       if (mine !== runs) return;
@@ -239,12 +250,12 @@
     });
   }
 
-  function draw(m, state, result) {
+  function draw(m, state, result, hits, page) {
     var total = result.shown.length;
     var last = Math.max(1, Math.ceil(total / PER_PAGE));
-    var page = Math.min(state.page, last);
-    var shown = result.shown.slice((page - 1) * PER_PAGE, page * PER_PAGE);
-    shown.forEach(function (hit) { list.appendChild(drawResult(m, S.describe(m, hit))); });
+    drawLanguages(result.languages);
+    hits.forEach(function (hit) { list.appendChild(drawResult(m, hit)); });
+    if (total > hits.length) list.setAttribute("aria-busy", "true");  // until the rest of the page is drawn
     var words = "“" + state.q.trim() + "”";
     if (!total) {
       statusEl.textContent = "No results for " + words + (anyFacet(state) ? " with these filters." : ".");
@@ -255,7 +266,7 @@
     }
     var notes = [];
     var respelt = result.plan.concepts.filter(function (c) {
-      return c.alts.some(function (a) { return a.similar; });
+      return c.alts.some(function (a) { return a.near; });
     }).map(function (c) { return "“" + c.label + "”"; });
     if (respelt.length) notes.push("Also searched for words spelt one letter differently from " + respelt.join(" and ") + ".");
     var synonyms = [];
@@ -266,10 +277,9 @@
     if (result.missing) notes.push("Some results could not be loaded (you may be offline); these are the ones that could.");
     noteEl.textContent = notes.join(" ");
     noteEl.hidden = !notes.length;
-    // Counts for kinds or stages whose shards a facet kept from loading are unknown: left blank.
+    // A search of services only reads the services' files: the other kinds' counts are unknown.
     drawCounts(result.counts, function (facet, value) {
-      var chosen = state.facets[facet];
-      return !((facet === "type" || facet === "stage") && chosen.length && chosen.indexOf(value) < 0);
+      return !(result.scope === "service" && facet === "type" && value !== "service");
     });
     drawPages({ q: state.q, facets: state.facets, page: page }, total);
     setTitle({ q: state.q, page: page }, total);
