@@ -1,0 +1,248 @@
+"""Real people's tasks on the sample site, measured in headless Chromium.
+
+Each test performs one task as a person would, on a phone (360 x 740) unless it says
+otherwise, at a fixed moment, and counts what it costs with `tasks.Task`: taps (or key
+presses) and pixels scrolled. The figures are printed (run with `-s`) and appended to
+the file named by C2C_TASK_FIGURES when that is set.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+from tasks import Task
+
+pytestmark = pytest.mark.browser
+
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 800}
+SHELTER = "lantern-wolverhampton-night-shelter"
+DOMESTIC_ABUSE_LINE = "tel:08082000247"
+
+
+def report(task: Task, **extra) -> None:
+    line = task.figures() + "".join(f"; {k}={v}" for k, v in extra.items())
+    print("\nTASK " + line)
+    print("  steps: " + " | ".join(task.steps))
+    if os.environ.get("C2C_TASK_FIGURES"):
+        with open(os.environ["C2C_TASK_FIGURES"], "a", encoding="utf-8") as out:
+            out.write(line + "\n")
+
+
+@pytest.fixture
+def phone(open_page, base_url):
+    """A phone-sized page with the site's clipboard allowed, watched for errors."""
+    def make(js: bool = True, size: dict = PHONE):
+        page, watcher = open_page(base_url, width=size["width"], height=size["height"], java_script_enabled=js,
+                                  permissions=["clipboard-read", "clipboard-write"], service_workers="block")
+        return page, watcher
+    return make
+
+
+@pytest.mark.clock("2026-11-23 21:30")
+def test_crisis_from_the_home_page(phone, base_url):
+    """Someone in danger at home, on the home page: reach a helpline beyond 999 (the
+    National Domestic Abuse Helpline) and call it."""
+    page, watcher = phone()
+    task = Task(page, "crisis from the home page")
+    task.goto(base_url + "/")
+    task.tap(page.get_by_role("link", name="find a homelessness service near you"))
+    task.tap(page.locator(".app-help-now__more summary"))
+    task.tap(page.locator(f'a[href="{DOMESTIC_ABUSE_LINE}"]'), follow=False)
+    report(task)
+    assert not watcher.problems, watcher.problems
+
+
+@pytest.mark.clock("2026-11-23 21:30")
+def test_outreach_worker_finds_a_shelter_open_now_in_walsall(phone, base_url):
+    """21:30, severe-weather alert on: a shelter open now for someone in Walsall (the
+    Walsall shelter is shut for works; the Wolverhampton one takes its guests), then
+    shortlist it, share the shortlist and get directions."""
+    page, watcher = phone()
+    task = Task(page, "shelter open now in Walsall")
+    task.goto(base_url + "/directory/")
+    task.tap(page.get_by_role("button", name="Filter"))
+    task.tap(page.locator(".js-filters-more summary"))
+    task.choose(page.get_by_label("Area"), value="walsall")
+    task.tap(page.get_by_label(re.compile("^Open now")))
+    task.tap(page.get_by_role("button", name="Show results"))
+    card = page.locator(f"#service-{SHELTER}")
+    task.reach(card.locator("h3"))
+    found = (task.taps, task.scrolled)
+    report(task, found_at=f"{found[0]} taps {found[1]} px")
+
+    whole = Task(page, "shelter: shortlist, share, directions", taps=task.taps, scrolled=task.scrolled,
+                 steps=list(task.steps))
+    whole.tap(card.get_by_role("button", name=re.compile("^Shortlist")))
+    whole.tap(page.get_by_role("link", name=re.compile("^Your shortlist")))
+    whole.tap(page.get_by_role("button", name="Copy link"))
+    assert page.evaluate("navigator.clipboard.readText()").endswith(f"?s={SHELTER}")
+    whole.tap(page.locator(".js-shortlist-list").get_by_role("link", name="Lantern Wolverhampton Night Shelter"))
+    whole.tap(page.get_by_role("link", name=re.compile("^Get directions")), follow=False)
+    report(whole, height=page.evaluate("document.documentElement.scrollHeight"))
+    assert not watcher.problems, watcher.problems
+
+
+def test_the_directory_search_box(phone, base_url):
+    """Search the directory for "debt" from its own search box."""
+    page, watcher = phone()
+    task = Task(page, "directory search box")
+    task.goto(base_url + "/directory/")
+    task.tap(page.get_by_role("button", name="Filter"))
+    task.tap(page.get_by_label("Search", exact=True))
+    task.type_text("debt")
+    task.taps += 1  # the keyboard's Go key
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    first = page.locator("#results .js-service-card").first
+    task.reach(first.locator("h3"))
+    other = page.locator("form.app-directory-search")
+    leaves = other.count() and other.get_attribute("action").rstrip("/").endswith("/search")
+    report(task, path=page.evaluate("location.pathname"), first=first.locator("h3").inner_text(),
+           other_box_leaves=bool(leaves))
+    assert not watcher.problems, watcher.problems
+
+
+def test_browse_by_area_without_javascript(phone, base_url):
+    """No JavaScript: from the directory to the services of one area, and its print list."""
+    page, watcher = phone(js=False)
+    task = Task(page, "browse by area without JavaScript")
+    task.goto(base_url + "/directory/")
+    walsall = page.locator(".app-browse").get_by_role("link", name="Walsall")
+    distance = round(walsall.evaluate("el => el.getBoundingClientRect().top + window.scrollY"))
+    task.tap(page.get_by_role("link", name="browse by area or stage"))
+    task.tap(walsall)
+    listed = page.locator("main h2", has_text=re.compile(r"^\d+ services?$")).inner_text()
+    prints = page.locator(".app-print-links li").first.inner_text()
+    report(task, walsall_link_at=f"{distance}px", listed=listed, print_link=prints)
+    assert not watcher.problems, watcher.problems
+
+
+def test_a_first_submission_on_a_desktop_with_the_keyboard(phone, base_url):
+    """An organisation starts from a published pledge and sends its first commitment,
+    keyboard only, typing dates as people do."""
+    page, watcher = phone(size=DESKTOP)
+    task = Task(page, "first submission (desktop, keyboard)")
+    task.goto(base_url + "/pledges/tamebridge-housing-association-2025/")
+    task.tab_to("el.classList.contains('app-start-from')")
+    task.press("Enter")
+    page.wait_for_selector(".js-submit-form:not([hidden])")
+    page.wait_for_timeout(200)
+    started = page.locator(".js-submit-started").inner_text()
+    landed = re.search(r"as pledge (\d+)", started)
+    pledge_words = page.evaluate("""[...document.querySelectorAll('[name^="pledges."][name$=".text"]')]
+        .map(el => el.value).filter(Boolean)[0]""")[:20]
+    task.tab_to("el.id === 'f-organisation'", backwards=True)
+    task.type_text("Oakhurst")
+    fill_date(task, "held", "10/11/2026")
+    task.tab_to("el.name === 'approach'")
+    task.press("Space")
+    task.tab_to("el.id === 'f-actions-0-pledge'")
+    for _ in range(5):
+        if pledge_words in page.evaluate("document.activeElement.selectedOptions[0].text"):
+            break
+        task.press("ArrowDown")
+    task.tab_to("el.id === 'f-actions-0-text'")
+    task.type_text("Train every lettings officer to spot the signs of homelessness")
+    task.tab_to("el.id === 'f-actions-0-lead'")
+    task.type_text("Lettings Manager")
+    fill_date(task, "actions-0-due", "31/3/2027")
+    task.tab_to("el.id === 'f-actions-0-measure'")
+    task.type_text("Officers trained each quarter")
+    messages: list[str] = []
+    for _ in range(4):
+        task.tab_to("el.type === 'submit'")
+        task.press("Enter")
+        page.wait_for_selector(".js-submit-result:not([hidden]), .js-error-summary:not([hidden])")
+        page.wait_for_timeout(200)
+        if page.locator(".js-submit-result").is_visible():
+            break
+        errors = page.locator(".js-error-list a").all_inner_texts()
+        messages += errors
+        fix_first_error(task)
+    text = page.locator(".js-file-text").last.input_value()
+    ways = [w.inner_text() for w in page.locator(".js-submit-result .govuk-button").all() if w.is_visible()]
+    report(task, pledge_landed_as=landed.group(1) if landed else "?", errors=messages,
+           approved_in_file="approved:" in text, ways=ways)
+    assert not watcher.problems, watcher.problems
+
+
+def fill_date(task: Task, field: str, typed: str) -> None:
+    """Type a date as people write it, in the field as the form lays it out."""
+    task.tab_to(f"el.id === 'f-{field}'")
+    task.type_text(typed)
+
+
+def fix_first_error(task: Task) -> None:
+    """Follow the first link of the error summary and do what its message asks."""
+    page = task.page
+    task.tab_to("el.closest('.js-error-list')")
+    message = page.evaluate("document.activeElement.textContent")
+    task.press("Enter")
+    field = page.evaluate("document.activeElement.id")
+    if "pledge" in field and field.endswith("-text"):
+        row = field.split("-")[2]
+        task.tab_to(f"el.classList.contains('js-repeat-remove') && el.closest('.js-repeat-row')"
+                    f".querySelector('#f-pledges-{row}-text')")
+        task.press("Enter")
+        task.tab_to("el.id === 'f-actions-0-pledge'")
+        task.press("ArrowDown")
+    elif re.search(r"YYYY-MM-DD|year-month-day|right form", message):
+        day, month, year = page.evaluate("document.activeElement.value").split("/")
+        task.press("Control+A")
+        task.type_text(f"{year}-{int(month):02d}-{int(day):02d}")
+    else:
+        raise AssertionError(f"the test does not know how to fix: {message}")
+
+
+def test_a_journalist_reads_progress_on_a_phone(phone, base_url):
+    """A journalist on a phone: actions by status, moving upstream, then the overdue actions."""
+    page, watcher = phone()
+    task = Task(page, "journalist reads /progress/")
+    task.goto(base_url + "/progress/")
+    height = page.evaluate("document.documentElement.scrollHeight")
+    task.reach(page.locator("#by-status"))
+    task.reach(page.locator("#upstream ~ .app-chart-pair svg").first)
+    task.reach(page.locator("#overdue"))
+    see_all = page.get_by_role("link", name=re.compile("^See all"))
+    if see_all.count():
+        task.tap(see_all.first)
+    report(task, height=f"{height}px")
+    assert not watcher.problems, watcher.problems
+
+
+PAGE_KINDS = {
+    "home": "/",
+    "directory": "/directory/",
+    "listing": "/directory/areas/walsall/",
+    "service": f"/directory/{SHELTER}/",
+    "shortlist": "/directory/shortlist/",
+    "submit": "/submit/",
+    "progress": "/progress/",
+    "badges": "/badges/",
+}
+
+
+@pytest.mark.parametrize("kind", list(PAGE_KINDS))
+def test_where_a_page_starts_on_a_phone(phone, base_url, kind):
+    """How far down a phone's screen each kind of page's own content starts."""
+    page, _ = phone()
+    page.goto(base_url + PAGE_KINDS[kind], wait_until="load")
+    page.wait_for_timeout(200)
+    start = page.evaluate("""() => {
+      const main = document.querySelector('main');
+      const walk = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
+      while (walk.nextNode()) {
+        const el = walk.currentNode.parentElement;
+        if (!walk.currentNode.nodeValue.trim() || !el.offsetParent) continue;
+        return Math.round(el.getBoundingClientRect().top);
+      }
+      return -1;
+    }""")
+    header = page.evaluate("Math.round(document.querySelector('main').getBoundingClientRect().top)")
+    print(f"\nTASK page start {kind}: content at {start}px, main at {header}px")
+    if os.environ.get("C2C_TASK_FIGURES"):
+        with open(os.environ["C2C_TASK_FIGURES"], "a", encoding="utf-8") as out:
+            out.write(f"page start {kind}: content at {start}px, main at {header}px\n")
