@@ -307,13 +307,19 @@ def check_exception_dates(corpus: Corpus) -> Iterator[Problem]:
 
 
 def check_service_references(corpus: Corpus) -> Iterator[Problem]:
-    """An alert that opens or extends services names services that exist."""
+    """An alert's services and a helpline's service name services that exist."""
     services = corpus.slugs("service")
-    for f in corpus.valid("alert"):
-        for i, entry in enumerate(f.data.get("services", [])):
-            if entry["service"] not in services:
-                yield f.problem("service-reference", ("services", i, "service"),
-                                _unknown(entry["service"], dict.fromkeys(services), "services"))
+    for kind, key in (("alert", "services"), ("helplines", "helplines")):
+        for f in corpus.valid(kind):
+            for i, entry in enumerate(f.data.get(key, [])):
+                if "service" in entry and entry["service"] not in services:
+                    yield f.problem("service-reference", (key, i, "service"),
+                                    _unknown(entry["service"], dict.fromkeys(services), "services"))
+
+
+def _within(opens: str, at: str, closes: str) -> bool:
+    """Whether `at` falls in the span from `opens` to `closes` (past midnight if closes is earlier)."""
+    return opens <= at <= closes if opens < closes else at >= opens or at <= closes
 
 
 def check_hours(corpus: Corpus) -> Iterator[Problem]:
@@ -325,6 +331,12 @@ def check_hours(corpus: Corpus) -> Iterator[Problem]:
                     "hours", ("hours", i, "closes"),
                     "opens and closes at the same time; for a service open all day and night "
                     "use `always_open: true` instead",
+                )
+            elif "last_entry" in span and not _within(span["opens"], span["last_entry"], span["closes"]):
+                yield f.problem(
+                    "hours", ("hours", i, "last_entry"),
+                    f"last entry ({span['last_entry']}) is not between opening ({span['opens']}) and closing "
+                    f"({span['closes']}); give a time while the service is open",
                 )
 
 

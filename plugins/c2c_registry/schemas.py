@@ -26,7 +26,7 @@ from .when import parse_when
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"  # as in common.schema.json; file names follow it too
-KINDS = ("organisation", "commitment", "service", "alert", "vocabulary")
+KINDS = ("organisation", "commitment", "service", "alert", "helplines", "vocabulary")
 
 
 # The two ways plans write dates, as formats: one definition for both validators.

@@ -25,6 +25,7 @@ from c2c_registry.urls import DIMENSIONS, NARROWING, PROGRESS_LISTS, Urls
 from .alerts import active_alerts, alerts_for
 from .badges import BadgeView, LogoView, badge_views, logo_view
 from .charts import bar_chart, stacked_bar_chart
+from .helplines import AlertContact, HelplineView, alert_contacts, present_helplines
 from .history import Change, changes
 from .languages import language_name
 from .opening import window
@@ -111,6 +112,7 @@ class PrintList:
     url: str
     services: list[ServiceView]
     alerts: list[Alert]
+    left_out: list[ServiceView] = field(default_factory=list)  # temporarily closed: not on the paper
 
     @property
     def title(self) -> str:
@@ -134,6 +136,7 @@ class DirectoryViews:
     window: tuple[int, int] = (0, 0)  # epoch minutes covered by services' dated hours
     pages: list[Page[ServiceView]] = field(default_factory=list)  # `listed` cut into /directory/'s pages
     page_size: int = 50  # services per page, and per chunk of cards the filters fetch
+    alert_contacts: dict[str, list[AlertContact]] = field(default_factory=dict)  # alert slug -> services it names
 
 
 @dataclass
@@ -158,6 +161,7 @@ class SiteViews:
     directory: DirectoryViews
     changes: dict[str, Change]  # a record's source file -> when it last changed (git), its history page
     submit: SubmitView  # what the /submit/ forms offer and where they send a file
+    helplines: list[HelplineView] = field(default_factory=list)  # "Get help now", on every page
     dimension_titles: dict[str, str] = field(default_factory=lambda: dict(DIMENSION_TITLES))
     organisations_by_slug: dict[str, Organisation] = field(default_factory=dict)  # partners named by slug
     # The long lists cut into pages: "organisations", "commitments" and the progress
@@ -174,6 +178,7 @@ def build_views(registry: Registry, settings: dict[str, Any]) -> SiteViews:
     logos = {o.slug: view for o in orgs if (view := logo_view(o, urls))}
     whole = derive.everything(registry)
     figures = derive.progress(registry, today, settings["C2C_DUE_SOON_DAYS"])
+    directory = directory_views(registry, settings, urls)
     return SiteViews(
         today=today,
         urls=urls,
@@ -196,7 +201,8 @@ def build_views(registry: Registry, settings: dict[str, Any]) -> SiteViews:
                for dimension in DIMENSIONS},
         progress=figures,
         charts=progress_charts(registry, figures),
-        directory=directory_views(registry, settings, urls),
+        directory=directory,
+        helplines=present_helplines(registry.helplines, {v.slug: v for v in directory.services}),
         changes=changes(Path(settings["PATH"]), [r.source for kind in (orgs, commitments, registry.services.values())
                                                  for r in kind], settings.get("C2C_REPOSITORY_URL", ""))
         if settings.get("PATH") else {},  # no content folder (views built in a test): no history
@@ -303,10 +309,11 @@ def directory_views(registry: Registry, settings: dict[str, Any], urls: Urls) ->
         )
 
     def print_list(area: Term, stage: Term | None) -> PrintList:
-        here = [v for v in listed if v.active and area.id in v.membership["area"]
+        here = [v for v in listed if area.id in v.membership["area"]
                 and (stage is None or stage.id in v.membership["stage"])]
-        return PrintList(area, stage, urls.directory_print(area.id, stage.id if stage else ""), here,
-                         alerts_for(alerts, all_areas, [area.id]))
+        return PrintList(area, stage, urls.directory_print(area.id, stage.id if stage else ""),
+                         [v for v in here if v.active], alerts_for(alerts, all_areas, [area.id]),
+                         left_out=[v for v in here if not v.active])
 
     prints = {}
     for area in registry.vocab["areas"].values():
@@ -332,4 +339,5 @@ def directory_views(registry: Registry, settings: dict[str, Any], urls: Urls) ->
         window=(win.start_minute, win.end_minute),
         pages=paginate(listed, size, partial(urls.paged, urls.directory())),
         page_size=size,
+        alert_contacts=alert_contacts(alerts, {v.slug: v for v in services}),
     )
