@@ -106,6 +106,7 @@
     var step = parseInt(holder.getAttribute("data-shown"), 10) || 10;
     var shownCount = document.querySelector(".js-shown-count");
     var clear = document.querySelector(".js-filters-clear");
+    var countNote = document.querySelector(".js-count-note");  // "2 of them temporarily closed": the whole list's
     var heading = document.getElementById("results-heading");
     var countText = document.querySelector(".js-result-count");
     var initialCount = countText.textContent;
@@ -265,6 +266,7 @@
       if (caption) caption.hidden = false;
       sayShown(Math.min(pageLimit, pageCards.length), pageCards.length);
       if (clear) clear.hidden = true;
+      if (countNote) countNote.hidden = false;
       list.removeAttribute("aria-busy");
       document.dispatchEvent(new CustomEvent("c2c:cards"));
       countText.textContent = initialCount;
@@ -281,6 +283,7 @@
       if (inMore) more.open = true;
       if (toQuery(state) === "") { showPage(); return Promise.resolve(); }
       if (clear) clear.hidden = false;
+      if (countNote) countNote.hidden = true;
       // Offline, the data kept with the page is every area's: the chosen area's may not be.
       var scope = state.area && filterUrls[state.area] && navigator.onLine ? state.area : "all";
       return Promise.all([loadScope(scope), state.q ? loadText(scope) : null]).then(function (loaded) {
