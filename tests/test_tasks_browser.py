@@ -145,6 +145,7 @@ def test_a_first_submission_on_a_desktop_with_the_keyboard(phone, base_url):
     task.tab_to("el.id === 'f-organisation'", backwards=True)
     task.type_text("Oakhurst")
     fill_date(task, "held", "10/11/2026")
+    assert task.page.input_value("#f-held-month") == "11"  # 10 November, the UK way round
     task.tab_to("el.name === 'approach'")
     task.press("Space")
     task.tab_to("el.id === 'f-actions-0-pledge'")
@@ -174,12 +175,18 @@ def test_a_first_submission_on_a_desktop_with_the_keyboard(phone, base_url):
     ways = [w.inner_text() for w in page.locator(".js-submit-result .govuk-button").all() if w.is_visible()]
     report(task, pledge_landed_as=landed.group(1) if landed else "?", errors=messages,
            approved_in_file="approved:" in text, ways=ways)
+    assert landed and landed.group(1) == "1", started
+    assert messages == [] and "held: 2026-11-10\n" in text and "due: 2027-03-31\n" in text
+    assert "approved:" not in text
+    assert [" ".join(w.split()) for w in ways] == [
+        "Send it by email to c2c-submissions@example.org", "Download the file", "Copy the text"]
+    assert task.keys < 179, task.figures()  # the keys it took before: 179
     assert not watcher.problems, watcher.problems
 
 
 def fill_date(task: Task, field: str, typed: str) -> None:
-    """Type a date as people write it, in the field as the form lays it out."""
-    task.tab_to(f"el.id === 'f-{field}'")
+    """Type a date as people write it, into the first box of the date (its day)."""
+    task.tab_to(f"el.id === 'f-{field}-day'")
     task.type_text(typed)
 
 

@@ -193,6 +193,14 @@ def test_a_helpline_needs_a_number_or_a_service_and_its_number_written_as_one(tm
     assert [(p.line, p.field, p.rule) for p in problems] == [(4, "helplines[0].phone", "bad-format")]
 
 
+def test_a_commitment_without_approval_says_wmca_adds_it(tmp_path):
+    """The form leaves `approved:` out; the check says it is WMCA's to add."""
+    problems = problems_after(tmp_path, PLEDGE, "approved: 2021-06-01\n", "")
+    assert [p.plain() for p in problems] == [
+        "content/pledges/alpha-trust-2021.md:2:1: approved: WMCA adds this when it approves the plan: add "
+        "`approved:` with that date, e.g. approved: 2026-11-24, before merging [required-field]"]
+
+
 def test_the_old_help_now_setting_says_where_the_helplines_went():
     from c2c_registry.settings import SettingsError, check_settings
 
@@ -482,7 +490,7 @@ def test_rule_examples_are_problem_lines_naming_their_rule():
 def test_every_schema_keyword_has_a_rule():
     """A schema keyword without a rule would stop `c2c validate` with a KeyError."""
     not_checks = {"$schema", "$ref", "$defs", "title", "description", "properties", "items", "x-hint",
-                  "if", "then", "not"}  # if/then/not report through required, or inside oneOf
+                  "x-when-missing", "if", "then", "not"}  # if/then/not report through required, or inside oneOf
 
     def keywords(schema):
         for key, value in schema.items():
