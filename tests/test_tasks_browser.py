@@ -213,7 +213,8 @@ def fix_first_error(task: Task) -> None:
 
 
 def test_a_journalist_reads_progress_on_a_phone(phone, base_url):
-    """A journalist on a phone: actions by status, moving upstream, then the overdue actions."""
+    """A journalist on a phone: actions by status, moving upstream, the overdue actions
+    summarised, then every one of them on the full list."""
     page, watcher = phone()
     task = Task(page, "journalist reads /progress/")
     task.goto(base_url + "/progress/")
@@ -221,10 +222,14 @@ def test_a_journalist_reads_progress_on_a_phone(phone, base_url):
     task.reach(page.locator("#by-status"))
     task.reach(page.locator("#upstream ~ .app-chart-pair svg").first)
     task.reach(page.locator("#overdue"))
-    see_all = page.get_by_role("link", name=re.compile("^See all"))
-    if see_all.count():
-        task.tap(see_all.first)
-    report(task, height=f"{height}px")
+    summary = page.locator("#overdue ~ .app-list-summary").first.inner_text()
+    overdue = int(re.match(r"(\d+) actions? overdue", summary).group(1))
+    task.tap(page.get_by_role("link", name=f"See all {overdue} actions overdue"))
+    listed = page.locator(".app-page-range, main").first.inner_text()
+    report(task, height=f"{height}px", overdue=overdue)
+    assert page.evaluate("location.pathname") == "/progress/overdue/"
+    assert f"{overdue} actions" in page.locator("main").inner_text() and listed
+    assert height <= 8000 and task.taps == 1 and task.scrolled <= 4000, task.figures()
     assert not watcher.problems, watcher.problems
 
 
