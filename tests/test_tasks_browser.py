@@ -301,3 +301,21 @@ def test_the_helplines_are_one_tap_from_every_page(phone, base_url, helplines, k
         page.keyboard.press("Escape")
         assert not page.locator(".app-help-menu__panel").is_visible()
     assert not watcher.problems, watcher.problems
+
+
+@pytest.mark.parametrize("js", [True, False])
+def test_the_menu_is_one_tap_away_on_a_phone(phone, base_url, js):
+    """The menu folded into the header's one line; one tap on "Menu" (a button, or without
+    JavaScript a link that unfolds it) shows every section of the site."""
+    page, watcher = phone(js=js)
+    task = Task(page, f"menu {'with' if js else 'without'} JavaScript")
+    task.goto(base_url + "/progress/")
+    organisations = page.locator("#site-menu-list").get_by_role("link", name="Organisations")
+    assert not organisations.is_visible()
+    task.tap(page.locator(".app-header__menu:visible"))
+    assert task.visible_in_viewport(organisations) and task.taps == 1
+    if js:
+        assert page.get_by_role("button", name="Menu").get_attribute("aria-expanded") == "true"
+    task.tap(organisations)
+    assert page.evaluate("location.pathname") == "/organisations/"
+    assert not watcher.problems, watcher.problems
