@@ -94,7 +94,8 @@ def test_directory_on_a_phone_starts_with_area_and_open_now_and_its_results(base
     assert first < 2 * PHONE["height"], f"the first result starts {first:.0f} px down"
     # Setting a filter changes the results in place: no button to press, nothing to scroll to.
     page.get_by_label(re.compile("^Open now")).check()
-    assert page.locator(".js-result-count").inner_text().endswith("match your filters")
+    page.wait_for_function("document.querySelector('.js-result-count').textContent.endsWith('match your filters')")
+    page.wait_for_selector("#results:not([aria-busy])", state="attached")
     assert top(page, "#results .js-service-card") < 2 * PHONE["height"]
     # A few screens, not the whole directory: the rest a tap away.
     more = page.locator(".js-show-more")

@@ -171,15 +171,16 @@ def test_search_boxes_on_home_in_the_header_and_on_the_directory(open_page, base
     page.get_by_label("Search pledges, action plans and services").press("Enter")
     assert "results for “care leavers”" in answered(page)
     watcher.visit(page, f"{base_url}/directory/")
-    assert page.locator("#filter-q").count() == 1  # the directory keeps its own filters
-    page.get_by_label("Search every service's description").fill("night shelter")
-    page.get_by_label("Search every service's description").press("Enter")
-    answered(page)
-    assert parse_qs(urlsplit(page.url).query) == {"type": ["service"], "q": ["night shelter"]}
-    assert {r["type"] for r in results(page)} == {"Service"}
+    # The directory's one search box searches its services in place: it never leaves.
+    assert page.locator("main form[action$='/search/']").count() == 0
+    page.get_by_label("Search the directory").fill("night shelter")
+    page.get_by_label("Search the directory").press("Enter")
+    assert urlsplit(page.evaluate("location.href")).path == "/directory/"
+    assert parse_qs(urlsplit(page.evaluate("location.href")).query) == {"q": ["night shelter"]}
     phone, _ = open_page(base_url, width=320)
     phone.goto(f"{base_url}/")
     assert not phone.locator("#header-search-q").is_visible()  # the phone's header stays short
+    phone.locator(".js-menu-button").click()  # the menu, folded into the header's one line
     assert phone.get_by_role("navigation", name="Main").get_by_role("link", name="Search").is_visible()
 
 

@@ -201,6 +201,19 @@ def test_a_commitment_without_approval_says_wmca_adds_it(tmp_path):
         "`approved:` with that date, e.g. approved: 2026-11-24, before merging [required-field]"]
 
 
+def test_c2c_fmt_puts_the_helplines_file_in_canonical_form(tmp_path):
+    import subprocess
+
+    content = tiny_copy(tmp_path)
+    (content / "helplines.yaml").write_text(HELPLINES.replace("  - service: night-shelter\n    for: Somewhere to sleep tonight",
+                                                              "  - for: Somewhere to sleep tonight\n    service: night-shelter"))
+    fmt = [str(ROOT / ".venv" / "bin" / "c2c"), "fmt"]
+    checked = subprocess.run([*fmt, "--check", str(content)], capture_output=True, text=True, timeout=60)
+    assert checked.returncode == 1 and "helplines.yaml: would be reformatted" in checked.stdout
+    subprocess.run([*fmt, str(content / "helplines.yaml")], capture_output=True, text=True, timeout=60, check=True)
+    assert (content / "helplines.yaml").read_text() == HELPLINES
+
+
 def test_the_old_help_now_setting_says_where_the_helplines_went():
     from c2c_registry.settings import SettingsError, check_settings
 

@@ -16,7 +16,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from .files import COLLECTIONS
+from .files import COLLECTIONS, SINGLE_FILES
 from .schemas import SCHEMA_DIR
 from .source import split_front_matter
 
@@ -91,7 +91,8 @@ def content_files(paths: list[Path]) -> list[tuple[Path, str]]:
     for path in paths:
         candidates = sorted(path.rglob("*")) if path.is_dir() else [path]
         for f in candidates:
-            kind = next((KIND_OF_FOLDER[p] for p in reversed(f.parts[:-1]) if p in KIND_OF_FOLDER), None)
+            kind = SINGLE_FILES.get(f.name) or next(
+                (KIND_OF_FOLDER[p] for p in reversed(f.parts[:-1]) if p in KIND_OF_FOLDER), None)
             if kind and f.is_file() and not f.is_symlink() and f.suffix in (".yaml", ".yml", ".md"):
                 found.append((f, kind))
     return found
