@@ -57,3 +57,7 @@ SITEMAP = {"format": "xml"}  # c2c_site adds the 404 page to its exclusions
 
 # The build date: None means today (UK time); `c2c build --build-date` overrides it.
 C2C_BUILD_DATE = None
+
+# Where the /submit/ forms' "Send it by email" writes to (empty: no e-mail way is offered).
+# An example address: put WMCA's real one here before publishing.
+C2C_SUBMISSIONS_EMAIL = "c2c-submissions@example.org"

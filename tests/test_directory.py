@@ -181,12 +181,22 @@ def test_every_filter_control_has_a_label(site):
 def test_card_shows_the_facts_in_words(site):
     card = by_id(main(page(site, "/directory/")), "service-lantern-wolverhampton-night-shelter")
     words = text(card)
-    for expected in ("Lantern Faith Shelter Network", "Hours: Every day: 7pm to 8am the next day",
-                     "Stage: Crisis Prevention & Relief", "Area: Wolverhampton",
+    for expected in ("Lantern Faith Shelter Network", "Hours: Every day: 7pm to 8am the next day, last entry 10:30pm",
+                     "Areas: Walsall, Wolverhampton",
                      "For: Single adults, People sleeping rough", "Cost and referral: Free · Self or professional referral",
                      "Last checked 28 October 2026"):
         assert expected in words
     assert "May be out of date" not in words
+    # Why tonight's hours differ from the usual ones, until when (hidden after that day).
+    change = by_class(card, "app-service-card__change")[0]
+    assert text(change) == ("Until Friday 27 November: also open every day, 5pm to 9am the next day, during the alert "
+                            "“Severe weather emergency protocol is in force”")
+    assert change.get("data-active-until") == "2026-11-27"
+    # Call and directions on the card.
+    links = {text(a): a.get("href") for a in card.iter("a")}
+    assert links["Call Lantern Wolverhampton Night Shelter on 01632 960101"] == "tel:01632960101"
+    assert links["Directions to Lantern Wolverhampton Night Shelter (opens a map website)"] == \
+        "https://www.google.com/maps/dir/?api=1&destination=52.5942,-2.1402"
     assert "Hours: Open 24 hours, every day" in text(by_id(main(page(site, "/directory/")),
                                                           "service-kestrel-domestic-abuse-helpline"))
 
@@ -241,13 +251,12 @@ def test_service_page_key_facts(site):
     assert facts["Who can use it"].startswith("Adults aged 18 or over")
     assert facts["How to get in"].startswith("You can refer yourself, or a professional can refer you.")
     assert facts["Cost"] == "Free"
-    assert facts["Area served"] == "Wolverhampton"
+    assert facts["Areas served"] == "Walsall, Wolverhampton"
     assert facts["Languages"] == "English, Punjabi, Polish"
     assert facts["Last checked"] == "28 October 2026"
     rows = [(text(r.find("th")), text(r.find("td"))) for r in tree.iter("tr") if r.find("td") is not None]
-    assert rows[0] == ("Monday", "7pm to 8am the next day") and len(rows) == 7
+    assert rows[0] == ("Monday", "7pm to 8am the next day, last entry 10:30pm") and len(rows) == 7
     assert "Step-free entrance from the car park" in text(tree)
-    assert "Last entry 22:30" in text(tree)
 
 
 def test_24_hour_and_closed_services_say_so(site):
@@ -295,7 +304,8 @@ def test_json_ld_describes_the_service(site):
     assert data["@context"] == "https://schema.org" and data["@type"] == "Service"
     assert data["name"] == "Lantern Wolverhampton Night Shelter"
     assert data["provider"]["name"] == "Lantern Faith Shelter Network"
-    assert data["areaServed"] == [{"@type": "AdministrativeArea", "name": "Wolverhampton"}]
+    assert data["areaServed"] == [{"@type": "AdministrativeArea", "name": "Walsall"},
+                                  {"@type": "AdministrativeArea", "name": "Wolverhampton"}]
     phone = next(c["servicePhone"] for c in data["availableChannel"] if "servicePhone" in c)
     assert phone["telephone"] == "01632 960101"
     place = next(c["serviceLocation"] for c in data["availableChannel"] if "serviceLocation" in c)
@@ -335,8 +345,10 @@ def test_hostile_text_is_text_in_services_json(hostile_site):
 
 # ---- Every directory page --------------------------------------------------------------
 
-def test_every_directory_page_starts_with_quick_exit_and_need_help_now(site):
-    help_now = DEFAULTS["C2C_HELP_NOW"]
+def test_every_directory_page_starts_with_quick_exit_and_every_page_has_the_helplines(site, registry):
+    helplines = [(f"tel:{''.join(c for c in h.phone if c.isdigit())}", f"{h.name}: {h.phone}")
+                 for h in registry.helplines]
+    assert helplines[0] == ("tel:999", "Emergency services: 999")
     for file in directory_pages(site):
         tree = parse(file)
         body = tree.find(".//body")
@@ -345,11 +357,11 @@ def test_every_directory_page_starts_with_quick_exit_and_need_help_now(site):
         exit_link = by_class(firsts[1], "js-quick-exit", "a")
         assert exit_link and exit_link[0].get("href") == DEFAULTS["C2C_QUICK_EXIT_URL"], file
         assert "Exit this page" in text(exit_link[0])
-        content = by_class(main(tree), "app-directory")[0]
-        first = next(el for el in content if isinstance(el.tag, str))
-        assert first.tag == "aside" and text(first.find("h2")) == "Need help now?", file
-        assert [(a.get("href"), text(a)) for a in first.iter("a")] == [(h["href"], h["label"]) for h in help_now]
         assert f"Data as of {TODAY.day} November {TODAY.year}" in text(main(tree)), file
+    for file in sorted(site.rglob("*.html")):
+        menu = by_class(parse(file), "app-help-menu", "details")
+        assert len(menu) == 1, file
+        assert [(a.get("href"), text(a)) for a in by_class(menu[0], "app-helpline__call", "a")] == helplines, file
 
 
 def test_active_alert_is_shown_in_full_on_the_directory_and_briefly_elsewhere(site, registry):
@@ -359,9 +371,17 @@ def test_active_alert_is_shown_in_full_on_the_directory_and_briefly_elsewhere(si
     index = main(page(site, "/directory/"))
     for alert in live:
         banner = by_id(index, f"alert-{alert.slug}")
-        assert banner is not None and text(banner) == alert.title
+        assert banner is not None and text(banner).endswith(alert.title)
     warning = by_class(index, "app-alert--warning")[0]
     assert text(warning).startswith("Warning") and "Extra emergency beds" in text(warning)
+    # The services it names, each with its number: the alert line, the shelter and its extra hours.
+    contacts = by_class(warning, "app-alert__contacts", "ul")[0]
+    assert [a.get("href") for a in contacts.iter("a") if a.get("href").startswith("tel:")] == [
+        "tel:08081570100", "tel:01632960101"]
+    assert "Lantern Wolverhampton Night Shelter: 01632 960101, open 5pm to 9am the next day" \
+        in text(contacts)
+    home = main(page(site, "/"))
+    assert text(by_id(home, f"alert-{live[0].slug}")).endswith(live[0].title)
     service = main(page(site, "/directory/kingfisher-house-hostel/"))
     assert "Read the full notice" in text(service) and "Extra emergency beds" not in text(service)
     for file in directory_pages(site):
@@ -407,9 +427,9 @@ def test_services_json_has_every_service_with_what_the_scripts_need(site, regist
     shelter = records["lantern-wolverhampton-night-shelter"]
     assert shelter["tel"] == "tel:01632960101"
     assert shelter["locations"][0]["lat"] == 52.5942
-    assert shelter["hours_summary"] == "Every day: 7pm to 8am the next day"
+    assert shelter["hours_summary"] == "Every day: 7pm to 8am the next day, last entry 10:30pm"
     # Membership already expanded by the build's rules: the browser only looks values up.
-    assert shelter["in"]["area"] == ["wolverhampton"]
+    assert shelter["in"]["area"] == ["walsall", "wolverhampton"]
     assert shelter["in"]["referral"] == ["self", "professional"]  # referral: both
     for_everyone = next(r for r in records.values() if "everyone" in registry.services[r["slug"]].client_groups)
     assert for_everyone["in"]["group"] == list(registry.vocab["client-groups"])

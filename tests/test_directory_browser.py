@@ -84,9 +84,18 @@ def page_at(open_context, base_url):
             page.clock.set_fixed_time(when)
         page.goto(base_url + path)
         page.wait_for_function(READY, timeout=10000)
+        show_all(page)
         return page
 
     return open_page
+
+
+def show_all(page) -> None:
+    """Press "Show N more" until every card is shown (the directory shows them in steps)."""
+    more = page.locator(".js-show-more")
+    while more.is_visible():
+        more.click()
+        page.wait_for_selector("#results:not([aria-busy])", state="attached")
 
 
 def query(page) -> str:
@@ -97,6 +106,7 @@ def query(page) -> str:
 def visible_slugs(page) -> list[str]:
     """The cards shown once the filters have drawn their matches (they may fetch data)."""
     page.wait_for_selector("#results:not([aria-busy])", state="attached")
+    show_all(page)
     return page.eval_on_selector_all(
         "#results .js-service-card", "cards => cards.filter(c => !c.hidden).map(c => c.dataset.slug)")
 
@@ -141,12 +151,12 @@ def test_filters_combine_live_in_the_url_and_back_undoes_them(page_at, services,
     everyone = [s["slug"] for s in services if s["status"] != "closed"]
     assert visible_slugs(page) == everyone
 
-    page.get_by_role("group", name="Show only services that are").get_by_label("Free").check()
+    page.get_by_label(re.compile("^Free")).check()
     assert query(page) == "free=1"
-    page.get_by_label("Area").select_option("wolverhampton")
+    page.get_by_label("Area", exact=True).select_option("wolverhampton")
     page.get_by_role("radio", name=re.compile("^Refer yourself")).check()
     page.get_by_role("checkbox", name=re.compile("^Crisis Prevention & Relief")).check()
-    page.get_by_label("Search", exact=True).fill("shelter")
+    page.get_by_label("Search the directory").fill("shelter")
     assert parse_qs(query(page)) == {"stage": ["crisis-prevention-and-relief"], "area": ["wolverhampton"],
                      "referral": ["self"], "free": ["1"], "q": ["shelter"]}
 
@@ -168,7 +178,7 @@ def test_filters_combine_live_in_the_url_and_back_undoes_them(page_at, services,
 
     shared = page.evaluate("() => location.pathname + location.search")
     page.go_back()  # undoes the search
-    assert "q=" not in query(page) and page.get_by_label("Search", exact=True).input_value() == ""
+    assert "q=" not in query(page) and page.get_by_label("Search the directory").input_value() == ""
     assert visible_slugs(page) == [s["slug"] for s in services if matches(
         s, ["crisis-prevention-and-relief"], "wolverhampton", referral="self", free=True)]
     page.go_back()  # undoes the stage
@@ -178,8 +188,8 @@ def test_filters_combine_live_in_the_url_and_back_undoes_them(page_at, services,
 
     # The URL is shareable: opened fresh, it shows the same controls and services.
     other = page_at(shared, MONDAY_10)
-    assert other.get_by_label("Search", exact=True).input_value() == "shelter"
-    assert other.get_by_label("Area").input_value() == "wolverhampton"
+    assert other.get_by_label("Search the directory").input_value() == "shelter"
+    assert other.get_by_label("Area", exact=True).input_value() == "wolverhampton"
     assert visible_slugs(other) == expected
 
 
@@ -405,7 +415,12 @@ def test_shortlist_add_print_share_and_restore(page_at, base_url, open_context):
     items = page.locator(".js-shortlist-list > li")
     assert items.count() == 2
     assert items.nth(0).locator("h2").inner_text() == "Kestrel Domestic Abuse Helpline and Refuge"
-    assert items.nth(1).get_by_role("link", name="01632 960101").get_attribute("href") == "tel:01632960101"
+    assert items.nth(1).get_by_role("link", name="01632 960101", exact=True).get_attribute("href") == "tel:01632960101"
+    # Call and directions first on each item, as on the cards.
+    assert items.nth(1).get_by_role("link", name="Call Lantern Wolverhampton Night Shelter on 01632 960101") \
+        .get_attribute("href") == "tel:01632960101"
+    assert items.nth(1).get_by_role("link", name=re.compile("^Directions to St Alder's Church Hall")) \
+        .get_attribute("href") == "https://www.google.com/maps/dir/?api=1&destination=52.5942,-2.1402"
     assert "Every day: 7pm to 8am the next day" in items.nth(1).inner_text()
     link = page.get_by_label("Link to this list").input_value()
     assert link == base_url + "/directory/shortlist/?s=kestrel-domestic-abuse-helpline,lantern-wolverhampton-night-shelter"
@@ -500,11 +515,11 @@ def test_directory_works_offline_after_one_visit(open_context, base_url):
     # A service page visited once is there, with its styles and its own open-now state.
     page.goto(base_url + "/directory/mercia-gate-out-of-hours-line/")
     assert page.locator("h1").inner_text() == "Mercia Gate Out-of-Hours Homelessness Line"
-    assert page.locator(".app-help-now").evaluate("el => getComputedStyle(el).borderLeftStyle") == "solid"
+    assert page.locator(".app-help-menu__button").evaluate("el => getComputedStyle(el).borderLeftStyle") == "solid"
     page.wait_for_selector(".js-open-status:not([hidden])")
     # A filtered listing is the same cached page, filtered in the browser.
     page.goto(base_url + "/directory/?area=coventry")
-    assert page.get_by_label("Area").input_value() == "coventry"
+    assert page.get_by_label("Area", exact=True).input_value() == "coventry"
     # A page never visited falls back to the directory, which says it is offline.
     page.goto(base_url + "/directory/kestrel-domestic-abuse-helpline/")
     assert page.locator("h1").inner_text() == "Find a homelessness service"
@@ -651,7 +666,7 @@ def test_report_form_fills_in_the_email_with_what_is_wrong(page_at):
 def test_printed_area_list_fits_a4_and_shows_every_service_of_the_area(open_context, base_url, tmp_path):
     page = open_context().new_page()
     page.goto(base_url + "/directory/areas/birmingham/")
-    page.get_by_role("link", name="Every service in Birmingham").click()
+    page.get_by_role("link", name="Every open service in Birmingham").click()
     assert page.url == base_url + "/directory/areas/birmingham/print/"
     pdf = page.pdf(format="A4", print_background=True)
     (tmp_path / "birmingham.pdf").write_bytes(pdf)

@@ -216,6 +216,7 @@ def test_the_content_model_examples_are_valid():
     assert sorted(checked) == [
         "alert.schema.json",
         "commitment.schema.json",
+        "helplines.schema.json",
         "organisation.schema.json",
         "service.schema.json",
     ]

@@ -55,30 +55,31 @@ def query(page) -> dict:
 def test_directory_filters_with_the_keyboard_only(keyboard_page, site):
     page, watcher = keyboard_page(page_path(site, "directory index"))
     page.wait_for_selector(".js-filters:not([hidden])")
-    everything = shown(page)
-    assert everything > 5
+    everything = page.evaluate("document.querySelector('.js-result-count').textContent")
+
+    tab_to(page, "#filter-area")  # the first control: area, then "open now"
+    page.keyboard.press("ArrowDown")
+    area = page.input_value("#filter-area")
+    assert area and query(page).get("area") == [area]
+    page.wait_for_function("(n) => document.querySelector('.js-result-count').textContent != n", arg=everything)
+    in_area = shown(page)
+    assert page.evaluate("document.activeElement.id") == "filter-open" or tab_to(page, "#filter-open") == 1
 
     tab_to(page, "#filter-q")
     page.keyboard.type("shelter")
     page.wait_for_function("(n) => document.querySelectorAll('#results .js-service-card:not([hidden])').length < n",
-                           arg=everything)
-    assert 0 < shown(page) < everything and query(page).get("q") == ["shelter"]
+                           arg=in_area)
+    assert query(page).get("q") == ["shelter"] and query(page).get("area") == [area]
     page.keyboard.press("Control+A")
     page.keyboard.press("Backspace")
     page.wait_for_function("(n) => document.querySelectorAll('#results .js-service-card:not([hidden])').length == n",
-                           arg=everything)
+                           arg=in_area)
 
     tab_to(page, "#filter-free")
     page.keyboard.press("Space")
     assert page.is_checked("#filter-free") and query(page).get("free") == ["1"]
     assert "match your filters" in page.inner_text(".js-result-status")  # announced to screen readers
-    free_only = shown(page)
-
-    tab_to(page, "#filter-area")
-    page.keyboard.press("ArrowDown")
-    area = page.input_value("#filter-area")
-    assert area and query(page).get("area") == [area]
-    assert shown(page) <= free_only
+    assert shown(page) <= in_area
 
     tab_to(page, "input[name=referral]")  # Tab enters a radio group at the checked radio
     page.keyboard.press("ArrowDown")
@@ -87,21 +88,26 @@ def test_directory_filters_with_the_keyboard_only(keyboard_page, site):
     tab_to(page, "input[name=stage]")
     page.keyboard.press("Space")
     assert query(page).get("stage"), page.evaluate("location.href")
-
-    tab_to(page, ".js-filters button[type=submit]")
-    page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "results-heading", "after Show results, focus goes to the results"
+    assert page.locator(".js-filters button[type=submit]").count() == 0, "results change in place: no submit button"
 
     page.go_back()  # the back button undoes the last filter
     assert not query(page).get("stage")
     assert not watcher.problems, "\n".join(watcher.problems)
 
 
+def test_enter_in_the_directory_search_box_goes_to_the_results(keyboard_page, site):
+    page, watcher = keyboard_page(page_path(site, "directory index"))
+    page.wait_for_selector(".js-filters:not([hidden])")
+    tab_to(page, "#filter-q")
+    page.keyboard.type("night shelter")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "results-heading"
+    assert page.evaluate("location.pathname") == "/directory/" and query(page).get("q") == ["night shelter"]
+    assert not watcher.problems, "\n".join(watcher.problems)
+
+
 def test_more_filters_open_with_the_keyboard_on_a_phone(keyboard_page, site):
     page, watcher = keyboard_page(page_path(site, "directory index"), width=320)
-    page.wait_for_selector(".js-filters:not([hidden])", state="attached")
-    tab_to(page, ".js-filter-toggle")  # on a phone the filters are behind the Filter button
-    page.keyboard.press("Enter")
     page.wait_for_selector(".js-filters:not([hidden])")
     assert not page.evaluate("document.querySelector('.js-filters-more').open"), "closed on a small screen"
     tab_to(page, ".js-filters-more summary")

@@ -82,12 +82,15 @@ def test_every_organisation_and_commitment_is_on_exactly_one_page(paged_site):
         assert len(set(linked)) == len(linked)
 
 
-def test_the_progress_page_shows_the_first_page_and_links_to_the_rest(paged_site):
+def test_the_progress_page_summarises_a_long_list_and_links_to_all_of_it(paged_site):
     main = parse(paged_site / "progress" / "index.html").find(".//main")
-    overdue = next(s for s in main.iter("section") if s.get("aria-label", "").endswith("overdue actions"))
-    assert len([li for li in overdue.iter("li") if "app-action" in li.get("class", "").split()]) == PAGE_SIZE
-    text = "".join(main.itertext())
-    assert re.search(r"See all \d+ overdue actions \(\d+ pages\)", text)
+    text = " ".join("".join(main.itertext()).split())
+    overdue = int(re.search(r"(\d+) actions overdue, in the plans of \d+ organisations\. The 5 overdue the longest", text)
+                  .group(1))
+    assert overdue > PAGE_SIZE
+    shown = [li for li in main.iter("li") if "app-action-summary__item" in li.get("class", "").split()]
+    assert len(shown) == 5 + 5  # the five longest overdue and the five due first, not the whole lists
+    assert re.search(rf"See all {overdue} actions overdue \(\d+ pages\)", text)
     assert any(a.get("href") == "/progress/overdue/" for a in main.iter("a"))
 
 

@@ -81,45 +81,37 @@ def top(page, selector: str) -> float:
     return page.locator(selector).first.evaluate("el => el.getBoundingClientRect().top + window.scrollY")
 
 
-def test_directory_results_start_within_two_phone_screens_after_the_help_routes(base_url, page):
+def test_directory_on_a_phone_starts_with_area_and_open_now_and_its_results(base_url, page):
     page.set_viewport_size(PHONE)
     page.goto(base_url + "/directory/")
-    page.wait_for_selector(".js-filter-toggle:not([hidden])")
+    page.wait_for_selector(".js-filters:not([hidden])")
+    # Area and "open now" are the first two controls, on the first screen.
+    controls = page.evaluate("[...document.querySelectorAll('.js-filters input, .js-filters select')]"
+                             ".filter(el => el.offsetParent).slice(0, 2).map(el => el.id)")
+    assert controls == ["filter-area", "filter-open"]
+    assert top(page, "#filter-area") < PHONE["height"], "the filters start on the first screen, under the notice"
     first = top(page, "#results .js-service-card")
     assert first < 2 * PHONE["height"], f"the first result starts {first:.0f} px down"
-    # The count and a jump to the results are on the first screen.
-    jump = page.get_by_role("link", name=re.compile(r"^Go to the list of \d+ services$"))
-    assert jump.get_attribute("href") == "#results-heading"
-    assert top(page, ".app-results-jump") + 30 < PHONE["height"]
-    # Help comes first: the quick exit, the emergency number and the other routes.
-    assert page.get_by_role("button", name="Emergency Exit this page").is_visible()
-    emergency = page.get_by_role("link", name="In immediate danger: call 999")
-    assert emergency.is_visible() and top(page, ".app-help-now") < first
-    more = page.get_by_text("More helplines")
-    more.click()
-    samaritans = page.get_by_role("link", name=re.compile("^Samaritans"))
-    assert samaritans.is_visible() and top(page, ".app-help-now__list a") < first
-    # The filters are behind the Filter button, and open from it.
-    toggle = page.get_by_role("button", name="Filter")
-    assert toggle.get_attribute("aria-expanded") == "false" and not page.get_by_label("Area").is_visible()
-    toggle.click()
-    assert toggle.get_attribute("aria-expanded") == "true"
-    page.get_by_role("checkbox", name=re.compile("^Free")).check()
-    assert page.locator(".js-result-count").inner_text().endswith("match your filters")
-    assert re.fullmatch(r"Filter \(1 on\)", toggle.inner_text())
-    jump_text = page.locator(".js-result-jump").inner_text()
-    assert jump_text == re.sub(" match(es)? your filters$", "", page.locator(".js-result-count").inner_text())
+    # Setting a filter changes the results in place: no button to press, nothing to scroll to.
+    page.get_by_label(re.compile("^Open now")).check()
+    page.wait_for_function("document.querySelector('.js-result-count').textContent.endsWith('match your filters')")
+    page.wait_for_selector("#results:not([aria-busy])", state="attached")
+    assert top(page, "#results .js-service-card") < 2 * PHONE["height"]
+    # A few screens, not the whole directory: the rest a tap away.
+    more = page.locator(".js-show-more")
+    if more.is_visible():
+        assert re.fullmatch(r"Show \d+ more", more.inner_text())
+        assert re.fullmatch(r"Showing 1 to \d+ of \d+\.", page.locator(".js-shown-count").inner_text())
 
 
 @pytest.mark.clock("2026-11-23 10:00")  # the sample's severe-weather alert runs 20 to 27 November
-def test_directory_on_a_wide_screen_shows_filters_help_and_notices_open(base_url, page):
+def test_directory_on_a_wide_screen_shows_filters_and_notices_open(base_url, page):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(base_url + "/directory/")
     page.wait_for_selector(".js-filters:not([hidden])")
-    assert not page.get_by_role("button", name="Filter").is_visible()
-    assert page.get_by_label("Area").is_visible()
-    assert page.get_by_role("link", name=re.compile("^Samaritans")).is_visible()
+    assert page.get_by_label("Area", exact=True).is_visible()
     assert page.get_by_text("Extra emergency beds", exact=False).first.is_visible()
+    assert page.locator(".app-alert__contacts a[href='tel:08081570100']").is_visible()
 
 
 def test_one_service_matches_in_the_singular(base_url, page):
@@ -129,16 +121,12 @@ def test_one_service_matches_in_the_singular(base_url, page):
 
 
 @pytest.mark.parametrize("path", ["/directory/kingfisher-house-hostel/", "/directory/shortlist/"])
-def test_service_and_shortlist_pages_put_help_in_one_line(base_url, page, path):
+def test_service_and_shortlist_pages_start_on_the_first_screen(base_url, page, path):
     page.set_viewport_size(PHONE)
     page.goto(base_url + path)
     page.wait_for_load_state("load")
-    help_box = page.locator(".app-help-now")
-    assert help_box.evaluate("el => el.getBoundingClientRect().height") < 150
     assert top(page, "h1") < PHONE["height"], "the page's own heading is on the first screen"
-    assert page.get_by_role("link", name="In immediate danger: call 999").is_visible()
-    assert not page.get_by_role("link", name=re.compile("^Samaritans")).is_visible()
-    page.get_by_text("More helplines").click()
+    page.locator(".app-help-menu__button").click()
     assert page.get_by_role("link", name=re.compile("^Samaritans")).is_visible()
 
 

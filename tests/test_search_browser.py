@@ -272,9 +272,17 @@ def test_search_boxes_on_home_and_in_the_header(open_page, base_url):
     page.get_by_label("Search pledges, action plans and services").fill("care leavers")
     page.get_by_label("Search pledges, action plans and services").press("Enter")
     assert "results for “care leavers”" in answered(page)
+    watcher.visit(page, f"{base_url}/directory/")
+    # The directory's one search box searches its services in place: it never leaves.
+    assert page.locator("main form[action$='/search/']").count() == 0
+    page.get_by_label("Search the directory").fill("night shelter")
+    page.get_by_label("Search the directory").press("Enter")
+    assert urlsplit(page.evaluate("location.href")).path == "/directory/"
+    assert parse_qs(urlsplit(page.evaluate("location.href")).query) == {"q": ["night shelter"]}
     phone, _ = open_page(base_url, width=320)
     phone.goto(f"{base_url}/")
     assert not phone.locator("#header-search-q").is_visible()  # the phone's header stays short
+    phone.locator(".js-menu-button").click()  # the menu, folded into the header's one line
     assert phone.get_by_role("navigation", name="Main").get_by_role("link", name="Search").is_visible()
 
 

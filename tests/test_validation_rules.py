@@ -69,6 +69,8 @@ CASES = {
     "javascript website": (ORG, "website: https://alpha.example.org", "website: javascript:alert(1)", "7", "website", "https://", "bad-format"),
     "email with hidden headers": (ORG, "website: https://alpha.example.org", "website: https://alpha.example.org\ncontact_email: x?bcc=someone%40elsewhere&x=@example.org", "8", "contact_email", "with no ?, &, % or # in it", "bad-format"),
     "zero-length hours": (SERVICE, 'closes: "08:00"', 'closes: "19:00"', "19", "hours[0].closes", "always_open", "hours"),
+    "last entry after closing": (SERVICE, 'closes: "08:00"', 'closes: "08:00"\n    last_entry: "09:30"', "20", "hours[0].last_entry",
+                                 "last entry (09:30) is not between opening (19:00) and closing (08:00)", "hours"),
     "list where a mapping belongs": (ORG, "c2c:\n  status: awarded\n  awarded: 2021-06-01\n  renewal_due: 2022-06-01\n", "c2c: [awarded]\n", "8", "c2c", "set of fields", "wrong-type"),
     "date written day first": (PLEDGE, "held: 2021-05-12", "held: 15/09/2026", "4", "held", "'15/09/2026' is not a date written YYYY-MM-DD, e.g. 2026-09-15", "bad-format"),
     "misspelt required field": (ORG, "summary:", "sumary:", "4", "sumary", "unknown field 'sumary'; did you mean 'summary'?", "unknown-field"),
@@ -151,6 +153,75 @@ def test_an_alert_naming_a_service_that_does_not_exist(tmp_path):
     assert [p.plain() for p in problems] == [
         "content/alerts/cold-snap.yaml:6:14: services[0].service: 'night-shelters' is not one of the known services; "
         "did you mean 'night-shelter'? Known values: helpline, night-shelter [service-reference]"]
+
+
+HELPLINES = """helplines:
+  - name: Emergency services
+    for: In immediate danger
+    phone: "999"
+  - service: night-shelter
+    for: Somewhere to sleep tonight
+"""
+
+
+def helplines_problems(tmp_path, text: str):
+    content = tiny_copy(tmp_path)
+    (content / "helplines.yaml").write_text(text, "utf-8")
+    return load_registry(content)
+
+
+def test_helplines_are_read_by_the_one_loader_and_a_service_gives_its_number(tmp_path):
+    registry, problems = helplines_problems(tmp_path, HELPLINES)
+    assert problems == []
+    first, second = registry.helplines
+    assert (first.name, first.phone, first.for_whom, first.service) == ("Emergency services", "999", "In immediate danger", None)
+    assert (second.name, second.phone) == ("Test Night Shelter", "024 7649 0001")
+    assert second.service is registry.services["night-shelter"]
+
+
+@pytest.mark.rule("service-reference")
+def test_a_helpline_naming_a_service_that_does_not_exist(tmp_path):
+    _, problems = helplines_problems(tmp_path, HELPLINES.replace("service: night-shelter", "service: night-shelters"))
+    assert [p.plain() for p in problems] == [
+        "content/helplines.yaml:5:14: helplines[1].service: 'night-shelters' is not one of the known services; "
+        "did you mean 'night-shelter'? Known values: helpline, night-shelter [service-reference]"]
+
+
+def test_a_helpline_needs_a_number_or_a_service_and_its_number_written_as_one(tmp_path):
+    _, problems = helplines_problems(tmp_path, HELPLINES.replace('    phone: "999"\n', ""))
+    assert [(p.line, p.field, p.rule) for p in problems] == [(2, "helplines[0]", "field-combination")]
+    assert "give a name and a phone number (or a website), or name a directory service" in problems[0].message
+    _, problems = helplines_problems(tmp_path / "again", HELPLINES.replace('"999"', '"nine nine nine"'))
+    assert [(p.line, p.field, p.rule) for p in problems] == [(4, "helplines[0].phone", "bad-format")]
+
+
+def test_a_commitment_without_approval_says_wmca_adds_it(tmp_path):
+    """The form leaves `approved:` out; the check says it is WMCA's to add."""
+    problems = problems_after(tmp_path, PLEDGE, "approved: 2021-06-01\n", "")
+    assert [p.plain() for p in problems] == [
+        "content/pledges/alpha-trust-2021.md:2:1: approved: WMCA adds this when it approves the plan: add "
+        "`approved:` with that date, e.g. approved: 2026-11-24, before merging [required-field]"]
+
+
+def test_c2c_fmt_puts_the_helplines_file_in_canonical_form(tmp_path):
+    import subprocess
+
+    content = tiny_copy(tmp_path)
+    (content / "helplines.yaml").write_text(HELPLINES.replace("  - service: night-shelter\n    for: Somewhere to sleep tonight",
+                                                              "  - for: Somewhere to sleep tonight\n    service: night-shelter"))
+    fmt = [str(ROOT / ".venv" / "bin" / "c2c"), "fmt"]
+    checked = subprocess.run([*fmt, "--check", str(content)], capture_output=True, text=True, timeout=60)
+    assert checked.returncode == 1 and "helplines.yaml: would be reformatted" in checked.stdout
+    subprocess.run([*fmt, str(content / "helplines.yaml")], capture_output=True, text=True, timeout=60, check=True)
+    assert (content / "helplines.yaml").read_text() == HELPLINES
+
+
+def test_the_old_help_now_setting_says_where_the_helplines_went():
+    from c2c_registry.settings import SettingsError, check_settings
+
+    with pytest.raises(SettingsError, match="C2C_HELP_NOW is no longer a setting: the helplines are content now: "
+                                            r"edit content/helplines.yaml"):
+        check_settings({"C2C_HELP_NOW": []})
 
 
 def test_dated_hours_and_access_facts_are_accepted_and_checked(tmp_path):
@@ -434,7 +505,7 @@ def test_rule_examples_are_problem_lines_naming_their_rule():
 def test_every_schema_keyword_has_a_rule():
     """A schema keyword without a rule would stop `c2c validate` with a KeyError."""
     not_checks = {"$schema", "$ref", "$defs", "title", "description", "properties", "items", "x-hint",
-                  "if", "then", "not"}  # if/then/not report through required, or inside oneOf
+                  "x-when-missing", "if", "then", "not"}  # if/then/not report through required, or inside oneOf
 
     def keywords(schema):
         for key, value in schema.items():

@@ -29,16 +29,19 @@ BAND = {
 BORDER = 14  # the band colour shows as a frame this wide around the white card
 CARD_BOTTOM = 610  # the status band below it
 NAME_BOX = (600, 185, 1545, 585)  # left, top, right, bottom
-NAME_SIZES = range(128, 39, -4)
+# The smallest name is 48 units: 12 px on the smallest badge the site offers to embed
+# (400 px wide, c2c_views.badges.EMBED_WIDTH); a longer name ends in an ellipsis.
+NAME_SIZES = range(128, 47, -4)
 LINE_HEIGHT = 1.22
 EMBLEM_BOX = (60, 60, 540, 540)
 # The default emblem: a ring of the six Positive Pathway stages in their groups' colours
-# (Prevent, Help, Create pathways), "C2C" inside.
-STAGE_COLOURS = ("#1d70b8", "#1d70b8", "#d4351c", "#d4351c", "#00703c", "#00703c")
+# (Prevent, Help, Create pathways: c2c_views.charts.GROUP_COLOURS, which no status
+# uses), "C2C" inside.
+STAGE_COLOURS = ("#28a197", "#28a197", "#d53880", "#d53880", "#9c5b00", "#9c5b00")
 CENTRE = ((EMBLEM_BOX[0] + EMBLEM_BOX[2]) / 2, (EMBLEM_BOX[1] + EMBLEM_BOX[3]) / 2)
 RADIUS = 205  # the ring's centre line
 RING = 62  # the ring's width
-GREYS = {"#1d70b8": "#707070", "#d4351c": "#8f8f8f", "#00703c": "#555555", NAVY: "#555555"}  # no colour at all
+GREYS = {"#28a197": "#707070", "#d53880": "#8f8f8f", "#9c5b00": "#555555", NAVY: "#555555"}  # no colour at all
 
 
 @dataclass(frozen=True)

@@ -182,6 +182,7 @@ class Hours:
     days: list[str]
     opens: str
     closes: str
+    last_entry: str = ""  # the latest time people are let in, when earlier than closing
 
 
 @dataclass
@@ -257,6 +258,19 @@ class Alert:
 
 
 @dataclass
+class Helpline:
+    """A number for the "Get help now" control on every page (content/helplines.yaml);
+    a helpline that is a directory service takes its details from that service."""
+
+    name: str
+    for_whom: str  # when to call it: "In immediate danger"
+    phone: str = ""
+    website: str = ""
+    hours: str = ""
+    service: Service | None = None
+
+
+@dataclass
 class Registry:
     """Everything the site is built from. Lists are sorted so output is deterministic."""
 
@@ -265,6 +279,7 @@ class Registry:
     commitments: dict[str, Commitment]
     services: dict[str, Service]
     alerts: dict[str, Alert] = field(default_factory=dict)
+    helplines: list[Helpline] = field(default_factory=list)  # in the file's order
     # Each file as read (data and where each value was), by path: warnings name the line.
     sources: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 

@@ -17,14 +17,6 @@ DEFAULTS: dict[str, Any] = {
     "C2C_STALE_AFTER_DAYS": 365,
     # Where the quick-exit control goes: a neutral site.
     "C2C_QUICK_EXIT_URL": "https://www.bbc.co.uk/weather",
-    # "Need help now?" routes, shown first on every directory page.
-    "C2C_HELP_NOW": [
-        {"label": "In immediate danger: call 999", "href": "tel:999"},
-        {"label": "Shelter's free housing advice helpline: 0808 800 4444", "href": "tel:08088004444"},
-        {"label": "National Domestic Abuse Helpline (24 hours): 0808 2000 247", "href": "tel:08082000247"},
-        {"label": "Samaritans (24 hours): 116 123", "href": "tel:116123"},
-        {"label": "Tell StreetLink about someone sleeping rough", "href": "https://thestreetlink.org.uk/"},
-    ],
     # Where "report a problem with this listing" sends people.
     "C2C_REPORT_EMAIL": "c2c-directory@example.org",
     # A service location's "Get directions" link; {destination} becomes "lat,lon" (or the
@@ -67,6 +59,15 @@ DEFAULTS: dict[str, Any] = {
     # The branch of C2C_REPOSITORY_URL that the /submit/ form's prefilled "create new file"
     # page (which starts a pull request) proposes the file to.
     "C2C_SUBMIT_BRANCH": "main",
+    # Where the /submit/ forms send a finished file by e-mail (the person's e-mail program
+    # opens with the file as text). Empty: the forms offer no e-mail way.
+    "C2C_SUBMISSIONS_EMAIL": "",
+}
+
+# Settings that used to exist, and what took their place: naming one stops the build
+# with this instead of "unknown setting".
+RETIRED = {
+    "C2C_HELP_NOW": "the helplines are content now: edit content/helplines.yaml (docs/content-model.md)",
 }
 
 
@@ -76,6 +77,9 @@ class SettingsError(ValueError):
 
 def check_settings(settings: dict[str, Any]) -> None:
     """Fill in defaults and refuse misspelt C2C_ settings, naming them."""
+    retired = sorted(k for k in settings if k in RETIRED)
+    if retired:
+        raise SettingsError("; ".join(f"{k} is no longer a setting: {RETIRED[k]}" for k in retired))
     unknown = sorted(k for k in settings if k.startswith("C2C_") and k not in DEFAULTS and k not in _INTERNAL)
     if unknown:
         raise SettingsError(

@@ -24,7 +24,10 @@ from .words import uk_date
 
 PROGRAMME = "Commitment to Collaborate"
 AWARDING_BODY = "West Midlands Combined Authority"
-EMBED_WIDTH = 250  # CSS pixels of an embedded badge; the web PNG is drawn at twice that
+# CSS pixels of an embedded badge: the smallest at which its smallest writing (the name,
+# at least 48 of the print badge's 1600 units, c2c_badges.layout) is 12 px. A screen with
+# more pixels picks the print PNG from the snippet's srcset.
+EMBED_WIDTH = 400
 LOGO_SIZES = (96, 240)  # square boxes: lists show the first at 48 px, pages the second at 120 px
 # Each size in every one of c2c_registry.urls.LOGO_FORMATS: WebP first, PNG for the browsers and tools without it.
 
@@ -141,8 +144,9 @@ def badge_view(org: Organisation, today: date, grace_days: int, urls: Urls) -> B
     )
     if not view.holds:
         return view
-    page, png = urls.absolute(view.page_url), urls.absolute(images["web"])
-    embed_html = (f'<a href="{html.escape(page)}"><img src="{html.escape(png)}" width="{EMBED_WIDTH}" '
+    page, png, big = urls.absolute(view.page_url), urls.absolute(images["web"]), urls.absolute(images["print"])
+    embed_html = (f'<a href="{html.escape(page)}"><img src="{html.escape(png)}" srcset="{html.escape(png)} 500w, '
+                  f'{html.escape(big)} 1600w" sizes="{EMBED_WIDTH}px" width="{EMBED_WIDTH}" '
                   f'height="{EMBED_WIDTH // 2}" alt="{html.escape(alt)}"></a>')
     embed_markdown = f"[![{_markdown_text(alt)}]({png})]({page})"
     return replace(view, embed_html=embed_html, embed_markdown=embed_markdown,

@@ -4,7 +4,12 @@ Each chart is a picture of a table printed beside it, so the SVG carries a title
 screen readers and the exact numbers stay in the table. The drawing is narrow (each
 label on its own line above its bar) so that on a 320 px phone, where the chart is
 shrunk to the column, its text is still at least 12 px tall; the stylesheet caps its
-width on wide screens. Statuses are drawn in the colours of their status tags.
+width on wide screens.
+
+Each colour means one thing. Statuses are drawn in the colours of their status tags;
+the parts of the pathway (Prevent, Help, Create pathways, and the upstream chart's
+prevention, crisis and after crisis) in colours of their own that no status uses, the
+same as the home page's pathway and the badge's ring (a test holds them together).
 """
 
 from __future__ import annotations
@@ -14,7 +19,12 @@ from markupsafe import Markup, escape
 # A status's colour: the strong shade of its govuk-tag colour (_macros.html status_tag),
 # so "Done" is green in the chart as in the tags.
 STATUS_COLOURS = {"planned": "#505a5f", "in-progress": "#1d70b8", "done": "#00703c", "dropped": "#4c2c92"}
-PALETTE = ["#1d70b8", "#00703c", "#f47738", "#505a5f", "#4c2c92", "#d4351c"]
+# The stage groups' colours (theme/scss/app.scss .app-pathway__stage--*, the badge's ring).
+GROUP_COLOURS = {"prevent": "#28a197", "help": "#d53880", "create-pathways": "#9c5b00"}
+# The upstream chart's parts, in the colour of the group each mostly falls in.
+PART_COLOURS = {"prevention": GROUP_COLOURS["prevent"], "crisis": GROUP_COLOURS["help"],
+                "after crisis": GROUP_COLOURS["create-pathways"]}
+NEUTRAL = "#1d3557"  # a bar that stands for neither a status nor a part of the pathway
 WIDTH = 300  # viewBox units; shrunk to a 290 px column, 14-unit text is 13.5 px
 FONT = 14
 LABEL_LINE = 20  # a label's line above its bar
@@ -25,9 +35,9 @@ BAR_WIDTH = WIDTH - 50  # room for the total after the longest bar
 LEGEND_ROW = 22
 
 
-def colour(name: str, index: int) -> str:
-    """A series' fill: its status colour, else the palette in order."""
-    return STATUS_COLOURS.get(name, PALETTE[index % len(PALETTE)])
+def colour(name: str) -> str:
+    """A series' fill: its status's colour or its part of the pathway's, else neutral."""
+    return STATUS_COLOURS.get(name) or PART_COLOURS.get(name) or NEUTRAL
 
 
 def bar_chart(title: str, rows: list[tuple[str, int]], keys: list[str] | None = None) -> Markup:
@@ -38,7 +48,7 @@ def bar_chart(title: str, rows: list[tuple[str, int]], keys: list[str] | None = 
     for i, (label, n) in enumerate(rows):
         y = i * ROW
         width = round(BAR_WIDTH * n / top)
-        fill = colour(keys[i], 0) if keys else PALETTE[0]
+        fill = colour(keys[i]) if keys else NEUTRAL
         parts.append(
             f'<text x="0" y="{y + FONT}">{escape(label)}</text>'
             f'<rect x="0" y="{y + LABEL_LINE}" width="{width}" height="{BAR}" fill="{fill}"/>'
@@ -56,11 +66,11 @@ def stacked_bar_chart(title: str, rows: list[tuple[str, dict[str, int]]]) -> Mar
         y = i * ROW
         x = 0
         parts.append(f'<text x="0" y="{y + FONT}">{escape(label)}</text>')
-        for j, name in enumerate(series):
+        for name in series:
             width = round(BAR_WIDTH * counts[name] / top)
             if width:
                 parts.append(
-                    f'<rect x="{x}" y="{y + LABEL_LINE}" width="{width}" height="{BAR}" fill="{colour(name, j)}">'
+                    f'<rect x="{x}" y="{y + LABEL_LINE}" width="{width}" height="{BAR}" fill="{colour(name)}">'
                     f'<title>{escape(label)}, {escape(_words(name))}: {counts[name]}</title></rect>'
                 )
             x += width
@@ -70,7 +80,7 @@ def stacked_bar_chart(title: str, rows: list[tuple[str, dict[str, int]]]) -> Mar
         x = (j % 2) * (WIDTH // 2)
         y = legend_y + (j // 2) * LEGEND_ROW
         parts.append(
-            f'<rect x="{x}" y="{y}" width="14" height="14" fill="{colour(name, j)}"/>'
+            f'<rect x="{x}" y="{y}" width="14" height="14" fill="{colour(name)}"/>'
             f'<text x="{x + 20}" y="{y + 12}">{escape(_words(name))}</text>'
         )
     height = legend_y + ((len(series) + 1) // 2) * LEGEND_ROW

@@ -30,6 +30,7 @@ class SubmitView:
     validator_url: str  # the bundled JSON Schema validator (an ES module)
     today: str  # YYYY-MM-DD: the default for dates the forms ask for
     approaches: list[tuple[str, str]]  # (value, words): the schema's list, so the form offers every one
+    email: str = ""  # C2C_SUBMISSIONS_EMAIL: where "Send it by email" writes to, or '' for no e-mail way
 
 
 def approaches() -> list[tuple[str, str]]:
@@ -51,4 +52,5 @@ def submit_view(registry: Registry, settings: dict[str, Any], urls: Urls) -> Sub
         validator_url=urls.theme("vendor/json-schema/index.js"),
         today=settings["C2C_TODAY"].isoformat(),
         approaches=approaches(),
+        email=str(settings.get("C2C_SUBMISSIONS_EMAIL") or ""),
     )

@@ -13,6 +13,7 @@ by the rules in `c2c_registry.derive`, never here or in a template.
       organisations, organisations_by_slug, commitments
                                           the records every writer lists
       changes                             when each record's file last changed (git)
+      helplines                           "Help now", on every page (helplines.py)
       register   RegisterViews            the register's pages: cuts, latest, lists (register.py)
       progress   ProgressViews            figures, charts, overdue lists (progress.py)
       badges     BadgeViews               the award, badges and logos (badges.py)
@@ -31,6 +32,7 @@ from c2c_registry.urls import Urls
 
 from .badges import BadgeViews, badge_views
 from .directory.listings import DirectoryViews, directory_views
+from .helplines import HelplineView, present_helplines
 from .history import Change
 from .progress import ProgressViews, progress_views
 from .register import RegisterViews, register_views
@@ -51,6 +53,7 @@ class SiteViews:
     badges: BadgeViews
     directory: DirectoryViews
     submit: SubmitView  # what the /submit/ forms offer and where they send a file
+    helplines: list[HelplineView]  # "Help now", on every page
 
 
 def build_views(registry: Registry, settings: dict[str, Any], history: dict[str, Change] | None = None) -> SiteViews:
@@ -61,6 +64,7 @@ def build_views(registry: Registry, settings: dict[str, Any], history: dict[str,
     urls = Urls(settings.get("SITEURL", ""))
     orgs = sorted(registry.organisations.values(), key=lambda o: o.name.lower())
     commitments = sorted(registry.commitments.values(), key=lambda c: (c.approved, c.slug), reverse=True)
+    directory = directory_views(registry, settings, urls)
     return SiteViews(
         today=today,
         urls=urls,
@@ -72,6 +76,7 @@ def build_views(registry: Registry, settings: dict[str, Any], history: dict[str,
         register=register_views(registry, orgs, commitments, urls, size),
         progress=progress_views(registry, today, settings["C2C_DUE_SOON_DAYS"], urls, size),
         badges=badge_views(orgs, today, settings["C2C_RENEWAL_GRACE_DAYS"], urls),
-        directory=directory_views(registry, settings, urls),
+        directory=directory,
         submit=submit_view(registry, settings, urls),
+        helplines=present_helplines(registry.helplines, {v.slug: v for v in directory.services}),
     )

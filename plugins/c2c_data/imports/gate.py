@@ -1,7 +1,7 @@
 """The last check before a service file is written: the validator's own rules.
 
 Every mapped service is checked with the code `c2c validate` runs on a file (the JSON
-Schema and the rules every value keeps, `c2c_registry.schemas.schema_problems`), plus
+Schema and the rules every value keeps, `c2c_registry.load.schemas.schema_problems`), plus
 the single-file rules of the cross-file checks (known vocabulary ids, opening hours
 that open and close). Whatever it still refuses is dropped, the smallest part that
 holds it (one place, one opening period, one optional field), and said; a refusal in a

@@ -37,14 +37,18 @@ COLLECTIONS = {
     "alerts": ("alert", (".yaml", ".yml")),
     "pages": ("page", (".md",)),  # Pelican Markdown, checked by pages.py
 }
+# files at the top of content/ -> kind of file (one file holds the whole list)
+SINGLE_FILES = {"helplines.yaml": "helplines"}
 IGNORED_DIRS = {"logos"}  # organisations/logos holds images, checked separately
 MAX_BODY_CHARS = 20_000  # the Markdown after a commitment's front matter; as for Markdown fields
 
 
 def kind_of(path: Path) -> str | None:
     """The kind of content file at `path`, from the nearest folder named like a collection
-    (content/pledges/x.md is a commitment), or None."""
-    return next((COLLECTIONS[p][0] for p in reversed(path.parts[:-1]) if p in COLLECTIONS), None)
+    (content/pledges/x.md is a commitment), else from its name when it is one of the single
+    files (content/helplines.yaml), or None."""
+    folder = next((COLLECTIONS[p][0] for p in reversed(path.parts[:-1]) if p in COLLECTIONS), None)
+    return folder or SINGLE_FILES.get(path.name)
 
 
 @dataclass
@@ -134,6 +138,9 @@ def discover(content_dir: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
             problems.append(Problem(display_path(path, content_dir), 1, 1, "(file name)", _NOT_READ[what],
                                     "special-file"))
             continue
+        if len(parts) == 1 and parts[0] in SINGLE_FILES:
+            found.append((SINGLE_FILES[parts[0]], path))
+            continue
         if len(parts) < 2 or parts[0] not in COLLECTIONS or path.name.startswith(".") or IGNORED_DIRS & set(parts[1:-1]):
             continue
         kind, endings = COLLECTIONS[parts[0]]
@@ -145,7 +152,8 @@ def discover(content_dir: Path) -> tuple[list[tuple[str, Path]], list[Problem]]:
                 f"this folder holds only {' or '.join(endings)} files; rename it "
                 f"to end in {endings[0]} or move it elsewhere", "stray-file",
             ))
-    found.sort(key=lambda item: (order.index(item[1].relative_to(content_dir).parts[0]), item[1]))
+    found.sort(key=lambda item: (order.index(item[1].relative_to(content_dir).parts[0])
+                                 if item[0] not in SINGLE_FILES.values() else len(order), item[1]))
     return found, problems
 
 

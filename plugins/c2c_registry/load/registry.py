@@ -15,6 +15,7 @@ from ..model import (
     Alert,
     Commitment,
     DiscussionItem,
+    Helpline,
     Hours,
     HoursException,
     Location,
@@ -132,10 +133,11 @@ def build_registry(files: dict[str, list[ContentFile]], vocab: dict[str, dict[st
     for org in orgs.values():
         org.commitments.sort(key=lambda c: (c.held, c.slug), reverse=True)
     alerts = {f.slug: _alert(f) for f in each("alert")}
+    helplines = [_helpline(h, services) for f in each("helplines") for h in f.data["helplines"]]
     trail.clear()
     sources = {f.path: f for kind in files for f in files[kind]}
     return Registry(vocab=vocab, organisations=orgs, commitments=commitments, services=services, alerts=alerts,
-                    sources=sources)
+                    helplines=helplines, sources=sources)
 
 
 def _date(value: str | None) -> date | None:
@@ -225,7 +227,7 @@ def _service(f: ContentFile, orgs: dict[str, Organisation]) -> Service:
         ) for loc in d.get("locations", [])],
         phone=contact.get("phone", ""), email=contact.get("email", ""),
         website=contact.get("website", ""),
-        hours=[Hours(h["days"], h["opens"], h["closes"]) for h in d.get("hours", [])],
+        hours=[Hours(h["days"], h["opens"], h["closes"], h.get("last_entry", "")) for h in d.get("hours", [])],
         hours_note=d.get("hours_note", ""), always_open=d.get("always_open", False),
         referral=d.get("referral", ""), referral_details=d.get("referral_details", ""),
         cost=d.get("cost", ""), languages=d.get("languages", []), status=d.get("status", "active"),
@@ -247,6 +249,17 @@ def _alert(f: ContentFile) -> Alert:
         level=d.get("level", "info"), areas=d.get("areas", []),
         active_from=date.fromisoformat(d["active_from"]),
         active_until=date.fromisoformat(d["active_until"]),
-        services={s["service"]: [Hours(h["days"], h["opens"], h["closes"]) for h in s["hours"]]
+        services={s["service"]: [Hours(h["days"], h["opens"], h["closes"]) for h in s.get("hours", [])]
                   for s in d.get("services", [])},
+    )
+
+
+def _helpline(h: dict, services: dict[str, Service]) -> Helpline:
+    """One helpline; what it leaves out comes from the directory service it names."""
+    service = services.get(h.get("service", ""))
+    return Helpline(
+        name=h.get("name") or (service.name if service else ""), for_whom=h["for"],
+        phone=h.get("phone") or (service.phone if service else ""),
+        website=h.get("website") or (service.website if service else ""),
+        hours=h.get("hours", ""), service=service,
     )

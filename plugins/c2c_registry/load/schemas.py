@@ -26,7 +26,7 @@ from ..words import count
 from .positions import SourceMap, dotted
 from .values import value_problems
 
-KINDS = ("organisation", "commitment", "service", "alert", "vocabulary")
+KINDS = ("organisation", "commitment", "service", "alert", "helplines", "vocabulary")
 
 
 # The two ways plans write dates, as formats: one definition for both validators.
@@ -160,6 +160,13 @@ def _hint(error: ValidationError) -> str:
     return hint
 
 
+def _when_missing(error: ValidationError) -> str:
+    """What a property's `x-when-missing` says to do when it is left out (a commitment's
+    `approved`, which WMCA adds when it approves the plan), or ''."""
+    properties = error.schema.get("properties", {}) if isinstance(error.schema, dict) else {}
+    return str(properties.get(_quoted(error.message), {}).get("x-when-missing", ""))
+
+
 def _problems(error: ValidationError, smap: SourceMap, path: str) -> list[Problem]:
     where = tuple(error.absolute_path)
     rule = KEYWORD_RULES[str(error.validator)]
@@ -249,7 +256,7 @@ def _message(error: ValidationError, smap: SourceMap, where: tuple) -> str:
             msg += f"; YAML read `{quoted}` as {_describe(error.instance).split(' (')[0]}: put it in quotes, \"{quoted}\""
         return msg + tail
     if v == "required":
-        return f"this required field is missing: add `{_quoted(error.message)}:`" + tail
+        return _when_missing(error) or f"this required field is missing: add `{_quoted(error.message)}:`" + tail
     if v == "enum":
         options = ", ".join(str(o) for o in error.validator_value)
         return f"{described(error.instance)} is not allowed here; use one of: {options}"

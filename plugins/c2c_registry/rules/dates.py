@@ -77,6 +77,11 @@ def check_exception_dates(corpus: Corpus) -> Iterator[Problem]:
                                 f"the range ends ({e['to']}) before it starts ({e['from']}); check from and to")
 
 
+def _within(opens: str, at: str, closes: str) -> bool:
+    """Whether `at` falls in the span from `opens` to `closes` (past midnight if closes is earlier)."""
+    return opens <= at <= closes if opens < closes else at >= opens or at <= closes
+
+
 def check_hours(corpus: Corpus) -> Iterator[Problem]:
     """Opening hours make sense: no zero-length span, and each day once per time range."""
     for f in corpus.valid("service"):
@@ -86,4 +91,10 @@ def check_hours(corpus: Corpus) -> Iterator[Problem]:
                     "hours", ("hours", i, "closes"),
                     "opens and closes at the same time; for a service open all day and night "
                     "use `always_open: true` instead",
+                )
+            elif "last_entry" in span and not _within(span["opens"], span["last_entry"], span["closes"]):
+                yield f.problem(
+                    "hours", ("hours", i, "last_entry"),
+                    f"last entry ({span['last_entry']}) is not between opening ({span['opens']}) and closing "
+                    f"({span['closes']}); give a time while the service is open",
                 )

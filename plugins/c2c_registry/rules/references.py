@@ -87,13 +87,14 @@ def check_collaborators(corpus: Corpus) -> Iterator[Problem]:
 
 
 def check_service_references(corpus: Corpus) -> Iterator[Problem]:
-    """An alert that opens or extends services names services that exist."""
+    """An alert's services and a helpline's service name services that exist."""
     services = corpus.slugs("service")
-    for f in corpus.valid("alert"):
-        for i, entry in enumerate(f.data.get("services", [])):
-            if entry["service"] not in services:
-                yield f.problem("service-reference", ("services", i, "service"),
-                                _unknown(entry["service"], dict.fromkeys(services), "services"))
+    for kind, key in (("alert", "services"), ("helplines", "helplines")):
+        for f in corpus.valid(kind):
+            for i, entry in enumerate(f.data.get(key, [])):
+                if "service" in entry and entry["service"] not in services:
+                    yield f.problem("service-reference", (key, i, "service"),
+                                    _unknown(entry["service"], dict.fromkeys(services), "services"))
 
 
 def check_pledge_ids(corpus: Corpus) -> Iterator[Problem]:

@@ -134,7 +134,7 @@ _RULES = (
          "content/pledges/example-trust-2024.md:2:15: organisation: 'example-trusts' is not one of the known "
          "organisations; did you mean 'example-trust'? An organisation is named by its file name in "
          "content/organisations/, without .yaml [organisation-reference]"),
-    Rule("service-reference", "A service named by an alert has its own file in content/services/.",
+    Rule("service-reference", "A service named by an alert or a helpline has its own file in content/services/.",
          "content/alerts/cold-snap.yaml:9:14: services[0].service: 'night-shelters' is not one of the known "
          "services; did you mean 'night-shelter'? [service-reference]"),
     Rule("pledge-reference", "Each action's pledge is the id of a pledge in the same file, and each pledge's outcome "
@@ -150,7 +150,7 @@ _RULES = (
          "to after its from.",
          "content/pledges/example-trust-2024.md:8:11: approved: approval (2024-05-01) is before the session was "
          "held (2024-05-12); check both dates [date-order]"),
-    Rule("hours", "Opening hours do not open and close at the same time.",
+    Rule("hours", "Opening hours do not open and close at the same time, and a last entry is while the service is open.",
          "content/services/night-shelter.yaml:19:13: hours[0].closes: opens and closes at the same time; for a "
          "service open all day and night use `always_open: true` instead [hours]"),
     Rule("logo", "A logo named by an organisation is in content/organisations/logos/ and is a real PNG or JPEG "

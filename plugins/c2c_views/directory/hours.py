@@ -159,9 +159,15 @@ def weekly_table(hours: list[Hours]) -> list[tuple[str, str]]:
     """(day, hours) for Monday to Sunday; a day's spans in time order, or 'Closed'."""
     rows = []
     for day, name in zip(DAYS, DAY_NAMES, strict=True):
-        spans = sorted((to_minutes(h.opens), span_text(h.opens, h.closes)) for h in hours if day in h.days)
+        spans = sorted((to_minutes(h.opens), span_text(h.opens, h.closes) + last_entry_text(h))
+                       for h in hours if day in h.days)
         rows.append((name, " and ".join(text for _, text in spans) if spans else "Closed"))
     return rows
+
+
+def last_entry_text(hours: Hours) -> str:
+    """', last entry 10:30pm' for a span with a last entry, else ''."""
+    return f", last entry {clock(to_minutes(hours.last_entry))}" if hours.last_entry else ""
 
 
 def summary(hours: list[Hours], always_open: bool = False) -> str:

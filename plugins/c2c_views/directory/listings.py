@@ -17,7 +17,7 @@ from c2c_registry.model import Alert, Registry, Term
 from c2c_registry.urls import Urls
 
 from ..paging import Page, paginate
-from .alerts import active_alerts, alerts_for
+from .alerts import AlertContact, active_alerts, alert_contacts, alerts_for
 from .languages import language_name
 from .opening import window
 from .services import ServiceView, present_all
@@ -49,6 +49,7 @@ class PrintList:
     url: str
     services: list[ServiceView]
     alerts: list[Alert]
+    left_out: list[ServiceView] = field(default_factory=list)  # temporarily closed: not on the paper
 
     @property
     def title(self) -> str:
@@ -72,6 +73,7 @@ class DirectoryViews:
     window: tuple[int, int] = (0, 0)  # epoch minutes covered by services' dated hours
     pages: list[Page[ServiceView]] = field(default_factory=list)  # `listed` cut into /directory/'s pages
     page_size: int = 50  # services per page, and per chunk of cards the filters fetch
+    alert_contacts: dict[str, list[AlertContact]] = field(default_factory=dict)  # alert slug -> services it names
 
 
 
@@ -111,10 +113,11 @@ def directory_views(registry: Registry, settings: dict[str, Any], urls: Urls) ->
         )
 
     def print_list(area: Term, stage: Term | None) -> PrintList:
-        here = [v for v in listed if v.active and area.id in v.membership["area"]
+        here = [v for v in listed if area.id in v.membership["area"]
                 and (stage is None or stage.id in v.membership["stage"])]
-        return PrintList(area, stage, urls.directory_print(area.id, stage.id if stage else ""), here,
-                         alerts_for(alerts, all_areas, [area.id]))
+        return PrintList(area, stage, urls.directory_print(area.id, stage.id if stage else ""),
+                         [v for v in here if v.active], alerts_for(alerts, all_areas, [area.id]),
+                         left_out=[v for v in here if not v.active])
 
     prints = {}
     for area in registry.vocab["areas"].values():
@@ -140,4 +143,5 @@ def directory_views(registry: Registry, settings: dict[str, Any], urls: Urls) ->
         window=(win.start_minute, win.end_minute),
         pages=paginate(listed, size, partial(urls.paged, urls.directory())),
         page_size=size,
+        alert_contacts=alert_contacts(alerts, {v.slug: v for v in services}),
     )

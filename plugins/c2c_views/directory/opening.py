@@ -103,7 +103,9 @@ def day_spans(service: Service, day: date, bank_holidays: dict[date, str],
 
 
 def extensions(service: Service, alerts: Iterable[Alert]) -> list[tuple[Alert, list[Hours]]]:
-    return [(a, a.services[service.slug]) for a in alerts if service.slug in a.services]
+    """The alerts that give this service extra hours (an alert may name a service only
+    to point people to it), with those hours."""
+    return [(a, a.services[service.slug]) for a in alerts if a.services.get(service.slug)]
 
 
 def dated_intervals(service: Service, win: Window, alerts: Iterable[Alert] = ()) -> list[tuple[int, int]]:
@@ -223,6 +225,30 @@ def changes(service: Service, win: Window, today: date, alerts: Iterable[Alert] 
                          f"Also open {spans} ({alert.title})"))
     return [(label, what) for _, label, what in sorted(rows)]
 
+
+
+def in_effect(service: Service, today: date, alerts: Iterable[Alert] = ()) -> list[tuple[date, str]]:
+    """(last day, words) for each change to the usual hours in force on `today`: an
+    alert's extra hours, or a dated exception. Cards show them beside the usual hours,
+    so "open now until 9am" never contradicts "7pm to 8am" without saying why."""
+    rows: list[tuple[date, str]] = []
+    for e in service.exceptions:
+        if e.first <= today <= e.last:
+            what = "closed" if e.closed else span_text(e.opens, e.closes)
+            until = "today" if e.first == e.last else f"until {long_date(e.last)}"
+            rows.append((e.last, f"{until.capitalize()}: {what}" + (f" ({e.note})" if e.note else "")))
+    for alert, hours in extensions(service, alerts):
+        if alert.active_from <= today <= alert.active_until:
+            rows.append((alert.active_until, f"Until {long_date(alert.active_until)}: also open "
+                         f"{hours_words(hours)}, during the alert “{alert.title}”"))
+    return sorted(rows)
+
+
+def hours_words(hours: Iterable[Hours], every_day: bool = True) -> str:
+    """'every day, 5pm to 9am the next day; saturday, ...' for extra hours in a sentence
+    (without `every_day`, hours for all seven days are just the times)."""
+    return "; ".join(span_text(h.opens, h.closes) if len(h.days) == 7 and not every_day
+                     else f"{_days(h.days).lower()}, {span_text(h.opens, h.closes)}" for h in hours)
 
 
 def _days(days: list[str]) -> str:

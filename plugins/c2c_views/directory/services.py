@@ -74,6 +74,7 @@ class ServiceView:
     next_session: str = ""
     bank_holidays_text: str = ""
     hours_changes: list[tuple[str, str]] = field(default_factory=list)  # (dates, what) coming up
+    hours_now: list[tuple[date, str]] = field(default_factory=list)  # (last day, what) in force on the build date
     report_head: str = ""  # the report form's first lines, naming the listing
     report_subject: str = ""
 
@@ -161,6 +162,7 @@ def present(service: Service, registry: Registry, settings: dict[str, Any], urls
         next_session=opening.next_session(service, win, today),
         bank_holidays_text=BANK_HOLIDAY_TEXT.get(service.bank_holidays, ""),
         hours_changes=opening.changes(service, win, today, alerts),
+        hours_now=opening.in_effect(service, today, alerts),
         report_head=report_head(service, page_url),
         report_subject=report_subject(service),
     )
@@ -212,7 +214,7 @@ def as_json(view: ServiceView) -> dict[str, Any]:
         "email": s.email,
         "website": safe_url(s.website),
         "locations": [
-            {"lines": loc.lines, "lat": loc.location.lat, "lon": loc.location.lon}
+            {"lines": loc.lines, "lat": loc.location.lat, "lon": loc.location.lon, "directions": loc.directions_href}
             for loc in view.locations
         ],
         "last_verified": s.last_verified.isoformat(),

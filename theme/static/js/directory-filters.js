@@ -102,6 +102,11 @@
     var cards = {};
     list.querySelectorAll(".js-service-card").forEach(function (card) { cards[card.getAttribute("data-slug")] = card; });
     var pageCards = Array.prototype.slice.call(list.children);
+    // Cards shown at first and per "Show more", so the page stays a few screens on a phone.
+    var step = parseInt(holder.getAttribute("data-shown"), 10) || 10;
+    var shownCount = document.querySelector(".js-shown-count");
+    var clear = document.querySelector(".js-filters-clear");
+    var countNote = document.querySelector(".js-count-note");  // "2 of them temporarily closed": the whole list's
     var heading = document.getElementById("results-heading");
     var countText = document.querySelector(".js-result-count");
     var initialCount = countText.textContent;
@@ -116,6 +121,7 @@
     var pageSize = 50;
     var shown = [];  // matches, in directory order
     var limit = 0;
+    var pageLimit = 0;
     var version = 0;
 
     function loadScope(scope) {
@@ -243,6 +249,14 @@
       return readState(new URLSearchParams(new FormData(form)).toString());
     }
 
+    // "Showing 1 to 10 of 39": what the list on screen holds of the count above it.
+    function sayShown(on, of) {
+      shownCount.textContent = on < of ? "Showing 1 to " + on + " of " + of + "." : "";
+      shownCount.hidden = on >= of;
+      showMore.textContent = "Show " + Math.min(step, of - on) + " more";
+      showMore.hidden = on >= of;
+    }
+
     function showMatches(run) {
       var wanted = shown.slice(0, limit);
       var needed = {};
@@ -256,34 +270,39 @@
           card.hidden = false;
           list.appendChild(card);
         });
-        showMore.hidden = shown.length <= limit;
+        sayShown(Math.min(limit, shown.length), shown.length);
         if (window.c2cDirectory && window.c2cDirectory.refresh) window.c2cDirectory.refresh();
         document.dispatchEvent(new CustomEvent("c2c:cards"));
         list.removeAttribute("aria-busy");
       });
     }
 
+    // No filter on: this page's own cards, `step` at a time.
     function showPage() {
       while (list.firstChild) list.removeChild(list.firstChild);
-      pageCards.forEach(function (card) { card.hidden = false; list.appendChild(card); });
-      if (pages) pages.hidden = false;
+      pageCards.forEach(function (card, i) { card.hidden = i >= pageLimit; list.appendChild(card); });
+      if (pages) pages.hidden = pageLimit < pageCards.length;
       if (caption) caption.hidden = false;
-      showMore.hidden = true;
+      sayShown(Math.min(pageLimit, pageCards.length), pageCards.length);
+      if (clear) clear.hidden = true;
+      if (countNote) countNote.hidden = false;
       list.removeAttribute("aria-busy");
+      document.dispatchEvent(new CustomEvent("c2c:cards"));
       countText.textContent = initialCount;
       status.textContent = "";
       noResults.hidden = true;
-      document.querySelectorAll(".js-result-jump").forEach(function (el) { el.textContent = initialCount; });
     }
 
     function apply(state) {
       var run = ++version;
       list.setAttribute("aria-busy", "true");  // until the matches are drawn
-      var inMore = state.stage.length + (state.area ? 1 : 0) + (state.group ? 1 : 0) + (state.referral ? 1 : 0) +
-        state.access.length + (state.language ? 1 : 0);
+      var inMore = state.stage.length + (state.group ? 1 : 0) + (state.referral ? 1 : 0) +
+        state.access.length + (state.language ? 1 : 0) + (state.free ? 1 : 0);
       moreCount.textContent = inMore ? " (" + inMore + " selected)" : "";
       if (inMore) more.open = true;
       if (toQuery(state) === "") { showPage(); return Promise.resolve(); }
+      if (clear) clear.hidden = false;
+      if (countNote) countNote.hidden = true;
       // Offline, the data kept with the page is every area's: the chosen area's may not be.
       var scope = state.area && filterUrls[state.area] && navigator.onLine ? state.area : "all";
       return Promise.all([loadScope(scope), state.q ? rankFor(state.q) : null]).then(function (first) {
@@ -296,13 +315,12 @@
         var minute = momentOf(new Date());
         shown = services.filter(function (s) { return matches(s, state, minute, null); });
         if (rankNow) shown.sort(function (a, b) { return rankNow[a.index] - rankNow[b.index]; });
-        limit = pageSize;
+        limit = step;
         if (pages) pages.hidden = true;
         if (caption) caption.hidden = true;  // the matches are from every page
         var n = shown.length;
         var noun = n === 1 ? " service" : " services";
         countText.textContent = n + noun + (n === 1 ? " matches" : " match") + " your filters";
-        document.querySelectorAll(".js-result-jump").forEach(function (el) { el.textContent = n + noun; });
         status.textContent = countText.textContent;
         noResults.hidden = n > 0;
         updateCounts(services, state, minute, scope);
@@ -348,9 +366,21 @@
       heading.focus();
     });
     showMore.addEventListener("click", function () {
+      var first = list.querySelectorAll(".js-service-card:not([hidden])").length;
+      var after = function () {  // focus the first new card, so a keyboard goes on from there
+        var shownCards = list.querySelectorAll(".js-service-card:not([hidden])");
+        var link = shownCards[first] && shownCards[first].querySelector("a");
+        if (link) link.focus();
+      };
+      if (toQuery(formState()) === "") {
+        pageLimit += step;
+        showPage();
+        after();
+        return;
+      }
       list.setAttribute("aria-busy", "true");
-      limit += pageSize;
-      showMatches(version);
+      limit += step;
+      showMatches(version).then(after);
     });
     window.addEventListener("popstate", function () {
       var state = readState(location.search);
@@ -359,6 +389,7 @@
     });
 
     if (window.matchMedia("(min-width: 40.0625em)").matches) more.open = true;
+    pageLimit = step;
     var initial = readState(location.search);
     writeForm(initial);
     apply(initial);

@@ -46,6 +46,8 @@
       button.setAttribute("aria-pressed", list.indexOf(button.getAttribute("data-slug")) >= 0 ? "true" : "false");
     });
     document.querySelectorAll(".js-shortlist-count").forEach(function (el) { el.textContent = "(" + list.length + ")"; });
+    // The way to the shortlist shows once it holds something (a bar at the foot of a phone's screen).
+    document.querySelectorAll(".js-shortlist-summary").forEach(function (el) { el.hidden = list.length === 0; });
   }
 
   // Buttons on the page, and on cards the filters bring in later (the "c2c:cards" event).
@@ -69,7 +71,6 @@
     document.querySelectorAll(".js-shortlist-toggle").forEach(wire);
     refresh();
   });
-  document.querySelectorAll(".js-shortlist-summary").forEach(function (el) { el.hidden = false; });
   window.addEventListener("storage", function (event) { if (event.key === KEY) refresh(); });
   refresh();
 
@@ -122,6 +123,7 @@
     if (s.status_text) li.appendChild(el("p", "govuk-body app-handout__status", s.status_text));
     li.appendChild(el("p", "govuk-body", s.summary));
     var dl = el("dl", "govuk-summary-list app-handout__facts");
+    li.appendChild(actions(s));
     row(dl, "Phone", s.phone ? link(s.tel, s.phone) : "");
     row(dl, "Email", s.email ? link("mailto:" + s.email, s.email) : "");
     row(dl, "Website", s.website ? link(s.website, s.website, true) : "");
@@ -146,6 +148,29 @@
     });
     li.appendChild(remove);
     return li;
+  }
+
+  // Call and directions first, as on the directory's cards (call_and_directions).
+  function actions(s) {
+    var box = el("p", "govuk-body app-handout__actions app-no-print");
+    if (s.phone && s.status !== "closed") {
+      var call = link(s.tel, "Call", false);
+      call.className += " app-call";
+      call.appendChild(el("span", "govuk-visually-hidden", " " + s.name + " on"));
+      call.appendChild(document.createTextNode(" "));
+      call.appendChild(el("span", "app-call__number", s.phone));
+      box.appendChild(call);
+    }
+    if (s.status === "active") {
+      s.locations.forEach(function (loc, i) {
+        var go = link(loc.directions, "Directions", true);
+        go.className += " app-directions";
+        go.appendChild(el("span", "govuk-visually-hidden", " to " + (loc.lines[0] || s.name) + " (opens a map website)"));
+        if (s.locations.length > 1) go.appendChild(document.createTextNode(" (" + (i + 1) + ")"));
+        box.appendChild(go);
+      });
+    }
+    return box;
   }
 
   function shareUrl(list) {

@@ -20,9 +20,6 @@
   var londonClock = new Intl.DateTimeFormat("en-GB", {
     timeZone: "Europe/London", weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23"
   });
-  var londonDate = new Intl.DateTimeFormat("en-GB", {
-    timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit"
-  });
 
   function parts(format, date) {
     var out = {};
@@ -34,11 +31,6 @@
   function minuteOfWeek(date) {
     var p = parts(londonClock, date || new Date());
     return WEEKDAYS[p.weekday] * DAY + (parseInt(p.hour, 10) % 24) * 60 + parseInt(p.minute, 10);
-  }
-
-  function todayInLondon() {
-    var p = parts(londonDate, new Date());
-    return p.year + "-" + p.month + "-" + p.day;
   }
 
   function clock(minuteOfDay) {
@@ -210,13 +202,6 @@
     });
   }
 
-  function hideExpiredAlerts() {
-    var today = todayInLondon();
-    document.querySelectorAll(".js-alert").forEach(function (el) {
-      if ((el.getAttribute("data-active-until") || "9999") < today) el.hidden = true;
-    });
-  }
-
   function showOfflineNotice() {
     var el = document.querySelector(".js-offline-notice");
     if (!el) return;
@@ -230,7 +215,7 @@
     button.addEventListener("click", function () { window.print(); });
   });
 
-  hideExpiredAlerts();
+  document.addEventListener("c2c:cards", function () { if (window.c2cHideEnded) window.c2cHideEnded(); });
   showOfflineNotice();
   window.addEventListener("online", showOfflineNotice);
   window.addEventListener("offline", showOfflineNotice);

@@ -27,6 +27,10 @@
         var v = el.getAttribute(attr);
         if (v && v.indexOf('{i}') >= 0) el.setAttribute(attr, v.split('{i}').join(String(i)));
       });
+      ['data-missing', 'data-label'].forEach(function (attr) {  // messages name their field: "pledge 2"
+        var v = el.getAttribute(attr);
+        if (v && v.indexOf('{n}') >= 0) el.setAttribute(attr, v.split('{n}').join(n));
+      });
     });
     var walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
@@ -181,12 +185,19 @@
   }
 
   function collect() {
-    var docs = { main: {}, organisation: {} };
+    var docs = { main: {}, organisation: {}, problems: [] };
     var values = snapshot().fields;
     var ids = kind === 'commitment' ? pledgeIds() : [];
+    form.querySelectorAll('.js-date').forEach(function (group) {
+      if (group.closest('[hidden]')) return;
+      var read = readDate(group);
+      var doc = group.querySelector('[data-doc="organisation"]') ? docs.organisation : docs.main;
+      if (read.problem) docs.problems.push({ pointer: group.dataset.field, text: read.problem });
+      else if (read.value) put(doc, group.dataset.field, read.value);
+    });
     form.querySelectorAll('[name]').forEach(function (el) {
       var name = el.name;
-      if (!(name in values) || name === 'story') return;
+      if (!(name in values) || name === 'story' || name.indexOf(':') >= 0) return;  // a date's parts: above
       var doc = el.dataset.doc === 'organisation' ? docs.organisation : docs.main;
       if (el.type === 'checkbox' && el !== form.querySelector('[name="' + name + '"]')) return;
       var v = values[name];
@@ -206,9 +217,66 @@
         organisation.c2c = { status: 'pledged' };
         main.organisation = slugify(organisation.name || '', 80) || 'new-organisation';
       }
-      if (main.held) main.approved = main.held;  // WMCA changes it to the date it approves the plan
     }
-    return { main: main, organisation: organisation };
+    return { main: main, organisation: organisation, problems: docs.problems };
+  }
+
+  // -- dates as people write them ------------------------------------------------------
+  var MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+  var WHOLE_DATE = /^\s*(\d{1,2})[\/.\-\s]+(\d{1,2}|[A-Za-z]{3,9})[\/.\-\s]+(\d{2}|\d{4})\s*$/;  // 10/11/2026, 10 Nov 2026
+  var ISO_DATE = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/;
+
+  function monthNumber(text) {
+    if (/^\d{1,2}$/.test(text)) return parseInt(text, 10);
+    var at = MONTH_NAMES.indexOf(text.slice(0, 3).toLowerCase());
+    return at >= 0 && MONTH_NAMES[at] === text.slice(0, 3).toLowerCase() ? at + 1 : NaN;
+  }
+
+  function pad(n) { return (n < 10 ? '0' : '') + n; }
+
+  // A whole date typed or pasted into one of the three boxes, read the UK way round
+  // (10/11/2026 is 10 November) or as 2026-11-10, and spread over day, month and year.
+  function spread(input, finished) {
+    var m = WHOLE_DATE.exec(input.value);
+    var iso = ISO_DATE.exec(input.value);
+    if (!m && !iso) return false;
+    var day = iso ? iso[3] : m[1];
+    var month = iso ? iso[2] : m[2];
+    var year = iso ? iso[1] : m[3];
+    if (year.length === 2 && !finished) return false;  // still typing the year
+    var group = input.closest('.js-date');
+    var parts = {};
+    group.querySelectorAll('.js-date-part').forEach(function (el) { parts[el.dataset.part] = el; });
+    parts.day.value = String(parseInt(day, 10));
+    parts.month.value = isNaN(monthNumber(month)) ? month : String(monthNumber(month));
+    parts.year.value = year.length === 2 ? '20' + year : year;
+    if (document.activeElement === input && input !== parts.year) parts.year.focus();
+    return true;
+  }
+
+  // {value: 'YYYY-MM-DD' (or 'YYYY-MM', or 'ongoing')} or {problem: words naming the field}.
+  function readDate(group) {
+    var label = group.dataset.label;
+    var ongoing = group.querySelector('input[type=checkbox]');
+    if (ongoing && ongoing.checked) return { value: 'ongoing' };
+    var got = {};
+    group.querySelectorAll('.js-date-part').forEach(function (el) { got[el.dataset.part] = el.value.trim(); });
+    if (!got.day && !got.month && !got.year) return {};
+    var month = monthNumber(got.month);
+    var year = /^\d{2}$/.test(got.year) ? '20' + got.year : got.year;
+    var missing = ['day', 'month', 'year'].filter(function (part) { return !got[part]; });
+    if (missing.length === 1 && missing[0] === 'day' && group.dataset.month) {
+      if (!(month >= 1 && month <= 12) || !/^\d{4}$/.test(year)) return { problem: label + ' must be a real month' };
+      return { value: year + '-' + pad(month) };
+    }
+    if (missing.length) return { problem: label + ' must include a ' + missing.join(' and a ') };
+    if (!/^\d{4}$/.test(year)) return { problem: label + ' must have a year of 4 numbers, for example 2026' };
+    var day = /^\d{1,2}$/.test(got.day) ? parseInt(got.day, 10) : NaN;
+    var check = new Date(Date.UTC(+year, month - 1, day));
+    if (isNaN(check.getTime()) || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) {
+      return { problem: label + ' must be a real date' };
+    }
+    return { value: year + '-' + pad(month) + '-' + pad(day) };
   }
 
   // YAML as the project writes it (and `c2c fmt` keeps): keys in the schema's order,
@@ -346,10 +414,12 @@
     return { pointer: pointer, text: words.charAt(0).toUpperCase() + words.slice(1) };
   }
 
-  var ALIASES = { approved: 'held' };  // the form sets approved from held until WMCA approves
+  // Fields WMCA fills in when it accepts a file (a commitment's approved:): the form
+  // leaves them out rather than invent them, and does not ask for them.
+  var SET_BY_REVIEWER = (root.dataset.setByReviewer || '').split(',').filter(Boolean);
 
   function fieldFor(pointer) {
-    var parts = (ALIASES[pointer] || pointer).split('.');
+    var parts = pointer.split('.');
     while (parts.length && parts[0]) {
       var el = form.querySelector('[data-field="' + parts.join('.') + '"]');
       if (el && !el.closest('[hidden]')) return el;
@@ -388,7 +458,7 @@
       var key = group ? group.dataset.field : e.pointer;
       if (shown[key]) return;
       shown[key] = true;
-      var text = e.text || (group && group.dataset.missing) || 'Fill this in';
+      var text = e.text ? named(group, e.text) : (group && group.dataset.missing) || 'Fill this in';
       var isList = group && group.classList.contains('js-repeat');  // a list: its Add button, no field to mark
       var control = group && group.querySelector(isList ? '.js-repeat-add' : 'input, select, textarea');
       if (group) {
@@ -415,7 +485,17 @@
     summary.focus();
   }
 
+  // A message names its field ("Who leads action 2: this is 201 characters long…"),
+  // in the summary at the top as next to the field.
+  function named(group, text) {
+    var label = group && (group.dataset.label ||
+      ((group.querySelector('label, legend, h3') || {}).textContent || '').trim());
+    if (!label || text.indexOf(label) === 0) return text;
+    return label.replace(/ \(optional\)$/, '') + ': ' + text.charAt(0).toLowerCase() + text.slice(1);
+  }
+
   function errorsOf(checker, data) {
+    schemas.current = checker.schema;  // what this schema's own "#/$defs/…" references point into
     var result = checker.validator.validate(data);
     if (result.valid) return [];
     return result.errors.map(function (e) { return message(e, data, checker.schema); }).filter(Boolean);
@@ -454,13 +534,25 @@
         box.querySelector('.js-file-text').select(); document.execCommand('copy'); done();
       });
     });
-    if (root.dataset.newFileUrl) {
-      var github = box.querySelector('.js-file-github');
+    var github = box.querySelector('.js-file-github');  // there only when a repository is set
+    if (github) {
       github.href = root.dataset.newFileUrl + '?filename=' + encodeURIComponent(folder + name) +
         '&value=' + encodeURIComponent(text);
-      github.hidden = false;
     }
     result.querySelector('.js-submit-files').appendChild(box);
+  }
+
+  // "Send it by email" (there only when C2C_SUBMISSIONS_EMAIL is set): one message with
+  // every file written out, ready to send to WMCA.
+  function emailFiles(files) {
+    var link = root.querySelector('.js-submit-email');
+    if (!link) return;
+    var names = files.map(function (f) { return f.path; });
+    var body = ['Please review this ' + kind + ' for the Commitment to Collaborate registry.',
+      'It was made with the form on ' + location.origin + location.pathname + '.', ''];
+    files.forEach(function (f) { body.push('----- ' + f.path + ' -----', f.text, ''); });
+    link.href = 'mailto:' + link.dataset.email + '?subject=' +
+      encodeURIComponent('C2C ' + kind + ': ' + names.join(', ')) + '&body=' + encodeURIComponent(body.join('\n'));
   }
 
   function check(event) {
@@ -471,7 +563,9 @@
     result.querySelector('.js-submit-files').innerHTML = '';
     var docs = collect();
     loadValidators().then(function (v) {
-      var found = errorsOf(v.main, docs.main);
+      var found = docs.problems.concat(errorsOf(v.main, docs.main).filter(function (e) {
+        return !(e.text === null && SET_BY_REVIEWER.indexOf(e.pointer) >= 0);
+      }));
       if (docs.organisation && v.organisation) found = errorsOf(v.organisation, docs.organisation).concat(found);
       if (kind === 'commitment') found = found.concat(referenceErrors(docs.main));
       if (found.length) { showErrors(found); return; }
@@ -480,11 +574,14 @@
         var story = (form.querySelector('[name="story"]').value || '').trim();
         text = '---\n' + text + '---\n' + (story ? story + '\n' : '');
       }
+      var files = [];
       if (docs.organisation) {
-        showFile(docs.main.organisation + '.yaml', root.dataset.orgFolder,
-          yamlText(docs.organisation, v.organisation.schema, 'organisation.schema.json'));
+        files.push({ name: docs.main.organisation + '.yaml', folder: root.dataset.orgFolder,
+          text: yamlText(docs.organisation, v.organisation.schema, 'organisation.schema.json') });
       }
-      showFile(fileName(docs.main) + (kind === 'commitment' ? '.md' : '.yaml'), root.dataset.folder, text);
+      files.push({ name: fileName(docs.main) + (kind === 'commitment' ? '.md' : '.yaml'), folder: root.dataset.folder, text: text });
+      files.forEach(function (f) { f.path = f.folder + f.name; showFile(f.name, f.folder, f.text); });
+      emailFiles(files);
       result.hidden = false;
       result.focus();
     }).catch(function (err) {
@@ -493,6 +590,15 @@
   }
 
   // -- starting from a published pledge or action ----------------------------------------
+  // The first row nothing has been written in: a starting point fills it rather than
+  // landing as pledge 2 under an empty pledge 1.
+  function firstEmptyRow(list) {
+    return Array.prototype.find.call(rowsOf(list).children, function (row) {
+      return !Array.prototype.some.call(row.querySelectorAll('input[type=text], textarea, select'),
+        function (el) { return el.value.trim(); }) && !row.querySelector('input:checked');
+    }) || null;
+  }
+
   function startFrom() {
     var params = new URLSearchParams(location.search);
     var start = params.get('start');
@@ -501,16 +607,18 @@
     var row;
     var status = form.querySelector('.js-submit-started');
     if (start === 'pledge') {
-      row = addRow(pledges);
+      row = firstEmptyRow(pledges) || addRow(pledges);
       row.querySelector('[name$=".text"]').value = params.get('text') || '';
       row.querySelector('[name$=".stage"]').value = params.get('stage') || '';
       (params.get('themes') || '').split(',').forEach(function (t) {
         var box = row.querySelector('input[type=checkbox][value="' + CSS.escape(t) + '"]');
         if (box) box.checked = true;
       });
-      status.textContent = 'We added the pledge you chose as pledge ' + rowsOf(pledges).children.length + '. Change its words to fit your organisation.';
+      status.textContent = 'We added the pledge you chose as pledge ' +
+        (Array.prototype.indexOf.call(rowsOf(pledges).children, row) + 1) + '. Change its words to fit your organisation.';
     } else {
-      row = addRow(form.querySelector('[data-list="actions"]'));
+      var actions = form.querySelector('[data-list="actions"]');
+      row = firstEmptyRow(actions) || addRow(actions);
       row.querySelector('[name$=".text"]').value = params.get('text') || '';
       row.querySelector('[name$=".measure"]').value = params.get('measure') || '';
       status.textContent = 'We added the action you chose to your action plan. Give it a lead, a deadline and the pledge it delivers.';
@@ -535,9 +643,18 @@
   });
   form.addEventListener('input', function (event) {
     if (/^pledges\.\d+\.text$/.test(event.target.name || '')) refreshPledgeChoices();
+    if (event.target.classList.contains('js-date-part')) spread(event.target, false);
     save();
   });
-  form.addEventListener('change', function () { showNewOrganisation(); save(); });
+  form.addEventListener('paste', function (event) {  // "10/11/2026" pasted into any of the three
+    if (!event.target.classList.contains('js-date-part')) return;
+    window.setTimeout(function () { spread(event.target, true); save(); }, 0);
+  });
+  form.addEventListener('change', function (event) {
+    if (event.target.classList.contains('js-date-part')) spread(event.target, true);
+    showNewOrganisation();
+    save();
+  });
   form.addEventListener('submit', check);
   form.querySelector('.js-submit-clear').addEventListener('click', function () {
     try { localStorage.removeItem(draftKey); } catch (e) { /* nothing kept */ }
