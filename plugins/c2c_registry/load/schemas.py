@@ -75,7 +75,7 @@ def _surely_valid(kind: str, data: Any) -> bool:
 
 
 # Which rule each JSON Schema keyword enforces. A keyword used in schemas/ but missing
-# here is a KeyError, caught by a test (tests/test_validation_rules.py) before release.
+# here is a KeyError, caught by a test (tests/unit/test_validation_rules.py) before release.
 KEYWORD_RULES = {
     "type": "wrong-type",
     "required": "required-field",

@@ -1,0 +1,210 @@
+"""The /submit/ forms in headless Chromium, as an organisation uses them: filled with the
+keyboard alone, the file they produce passes `c2c validate` and builds into the expected
+commitment page; mistakes are reported next to the field; a reload keeps the draft;
+"use as a starting point" lands in the form; axe finds nothing."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from support.browser_watch import axe_violations
+from support.http_server import serve
+from support.project import C2C, TINY, build_site, validate
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def tiny_url(tiny_site):
+    """The tiny site: its two organisations are the form's choices."""
+    url, server = serve(tiny_site)
+    yield url
+    server.shutdown()
+
+
+def tab_to(page, test: str, limit: int = 200) -> None:
+    """Press Tab until `test` (a JS expression about `el`, the focused element) holds."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"(() => {{ const el = document.activeElement; return !!({test}); }})()"):
+            return
+    raise AssertionError(f"Tab never reached {test}")
+
+
+def focus_id(page, element_id: str) -> None:
+    tab_to(page, f"el.id === {element_id!r}")
+
+
+def produced(page) -> list[tuple[str, str]]:
+    """(file path, text) of every file the form produced."""
+    page.wait_for_selector(".js-submit-result:not([hidden])")
+    names = page.locator(".js-file-name").all_inner_texts()
+    texts = [page.locator(".js-file-text").nth(i).input_value() for i in range(len(names))]
+    return list(zip(names, texts, strict=True))
+
+
+def test_keyboard_only_the_file_validates_and_builds_into_the_commitment_page(open_page, tiny_url, tmp_path):
+    page, watcher = open_page(tiny_url, width=1280)
+    watcher.visit(page, f"{tiny_url}/submit/")
+    page.evaluate("localStorage.clear()")
+    watcher.visit(page, f"{tiny_url}/submit/")
+    focus_id(page, "f-organisation")
+    page.keyboard.type("Alpha")  # a closed select chooses by typing
+    assert page.eval_on_selector("#f-organisation", "s => s.value") == "alpha-trust"
+    focus_id(page, "f-title")
+    page.keyboard.type("Keyboard roundtable")
+    page.keyboard.press("Tab")
+    page.keyboard.type("2026-10-01")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")  # the first radio: roundtable
+    page.keyboard.press("Tab")
+    page.keyboard.type("12")
+    tab_to(page, "el.matches('.js-repeat-add') && el.closest('[data-list=\"discussion.gaps\"]')")
+    page.keyboard.press("Enter")  # adds a gap and focuses its text
+    page.keyboard.type("No help for people leaving hospital at night")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # the third stage: crisis prevention and relief
+    page.keyboard.press("Space")
+    focus_id(page, "f-pledges-0-text")
+    page.keyboard.type("Nobody leaves our wards at night with nowhere to go")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Crisis")
+    focus_id(page, "f-actions-0-pledge")
+    page.keyboard.press("ArrowDown")
+    focus_id(page, "f-actions-0-text")
+    page.keyboard.type("Open a discharge lounge with a housing worker until 10pm")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Discharge Lead")
+    page.keyboard.press("Tab")
+    page.keyboard.type("2027-03-31")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Discharges at night to no fixed abode, each month")
+    tab_to(page, "el.type === 'submit'")
+    page.keyboard.press("Enter")
+    files = produced(page)
+    assert [name for name, _ in files] == ["content/pledges/alpha-trust-2026.md"]
+    text = files[0][1]
+    assert "pledge: nobody-leaves-our-wards-at" in text and "stage: crisis-prevention-and-relief" in text
+
+    content = tmp_path / "content"
+    shutil.copytree(TINY, content)
+    (content / "pledges" / "alpha-trust-2026.md").write_text(text, "utf-8")
+    checked = validate(content)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    canonical = subprocess.run([*C2C, "fmt", "--check", str(content / "pledges")],
+                               capture_output=True, text=True, timeout=60)
+    assert "alpha-trust-2026.md" not in canonical.stdout  # the form writes files as `c2c fmt` would
+    out = tmp_path / "out"
+    built = build_site(content, out)
+    assert built.returncode == 0, built.stdout + built.stderr
+    html = (out / "pledges" / "alpha-trust-2026" / "index.html").read_text("utf-8")
+    for words in ("Keyboard roundtable", "Nobody leaves our wards at night with nowhere to go",
+                  "Open a discharge lounge with a housing worker until 10pm", "Discharge Lead",
+                  "No help for people leaving hospital at night"):
+        assert words in html
+    assert not watcher.problems, watcher.problems
+
+
+def test_a_new_organisation_gives_two_files_that_validate(open_page, tiny_url, tmp_path):
+    page, watcher = open_page(tiny_url)
+    watcher.visit(page, f"{tiny_url}/submit/")
+    page.select_option("#f-organisation", "-new-")
+    page.fill("#f-name", "Gamma Food Bank")
+    page.select_option("#f-sector", "voluntary-community")
+    page.check("#f-areas-dudley")
+    page.fill("#f-summary", "A food bank that also gives housing advice.")
+    page.fill("#f-held", "2026-09-15")
+    page.check("#f-approach-case-study")
+    page.fill("#f-pledges-0-text", "Ask every visitor whether their home is at risk")
+    page.select_option("#f-pledges-0-stage", "targeted-prevention")
+    page.click("text=Check and create the file")
+    files = produced(page)
+    assert [name for name, _ in files] == ["content/organisations/gamma-food-bank.yaml",
+                                           "content/pledges/gamma-food-bank-2026.md"]
+    content = tmp_path / "content"
+    shutil.copytree(TINY, content)
+    for name, text in files:
+        (tmp_path / name).write_text(text, "utf-8")
+    checked = validate(content)
+    assert checked.returncode == 0, checked.stdout
+    assert "[pledge-without-action]" in checked.stdout  # a warning, shown but not blocking
+    assert page.locator(".js-file-github").first.is_hidden()  # no repository configured
+    assert not watcher.problems, watcher.problems
+
+
+def test_mistakes_are_reported_next_to_the_field_and_a_reload_keeps_the_draft(open_page, tiny_url):
+    page, watcher = open_page(tiny_url, axe=True)
+    watcher.visit(page, f"{tiny_url}/submit/")
+    page.evaluate("localStorage.clear()")
+    watcher.visit(page, f"{tiny_url}/submit/")
+    page.select_option("#f-organisation", "beta-housing")
+    page.fill("#f-held", "15/09/2026")
+    page.fill("#f-participants", "0")
+    page.click("text=Check and create the file")
+    page.wait_for_selector(".js-error-summary:not([hidden])")
+    held = page.locator('[data-field="held"] .js-field-error')
+    assert held.is_visible() and "YYYY-MM-DD" in held.inner_text()
+    assert "out of range (minimum 1)" in page.locator('[data-field="participants"] .js-field-error').inner_text()
+    assert page.locator('[data-field="approach"] .js-field-error').inner_text().endswith("Choose how the session was run")
+    assert "Add at least one pledge" in page.locator('[data-field="pledges"] .js-field-error').first.inner_text()
+    summary = page.locator(".js-error-list li").all_inner_texts()
+    assert summary[0] == "Choose how the session was run" or "YYYY-MM-DD" in summary[0]
+    assert len(summary) == len(set(summary)), summary  # one message per mistake
+    assert page.get_attribute("#f-held", "aria-describedby").endswith("f-held-error")
+    assert axe_violations(page) == []
+
+    page.reload()
+    page.wait_for_selector(".js-submit-form:not([hidden])")
+    assert page.input_value("#f-held") == "15/09/2026"
+    assert page.eval_on_selector("#f-organisation", "s => s.value") == "beta-housing"
+    assert axe_violations(page) == []
+    assert not watcher.problems, watcher.problems
+
+
+def test_use_as_a_starting_point_puts_the_pledge_in_the_form(open_page, tiny_url):
+    page, watcher = open_page(tiny_url, axe=True)
+    watcher.visit(page, f"{tiny_url}/pledges/alpha-trust-2021/")
+    page.evaluate("localStorage.clear()")
+    page.locator("#pledge-refer").get_by_role("link", name="Use this pledge as a starting point").click()
+    page.wait_for_selector(".js-submit-form:not([hidden])")
+    assert page.input_value("#f-pledges-1-text") == "Targeted pledge text"
+    assert page.eval_on_selector("#f-pledges-1-stage", "s => s.value") == "targeted-prevention"
+    assert "We added the pledge you chose" in page.locator(".js-submit-started").inner_text()
+    watcher.visit(page, f"{tiny_url}/pledges/alpha-trust-2021/")
+    page.locator("#action-1").get_by_role("link", name="Use this action as a starting point").click()
+    page.wait_for_selector(".js-submit-form:not([hidden])")
+    assert page.input_value("#f-actions-1-measure") == "Count of staff trained"
+    assert axe_violations(page) == []
+    assert not watcher.problems, watcher.problems
+
+
+def test_the_service_form_builds_a_valid_listing(open_page, tiny_url, tmp_path):
+    page, watcher = open_page(tiny_url, width=320, axe=True)
+    watcher.visit(page, f"{tiny_url}/submit/service/")
+    page.fill("#f-name", "Evening Advice Line")
+    page.click("text=Check and create the file")
+    page.wait_for_selector(".js-error-summary:not([hidden])")
+    assert "organisation" in page.locator('[data-field="provider"] .js-field-error').inner_text()
+    assert "phone number" in page.locator('[data-field="contact"] .js-field-error').first.inner_text()
+    assert axe_violations(page) == []
+    page.select_option("#f-organisation", "beta-housing")
+    page.fill("#f-summary", "Housing advice by phone on weekday evenings.")
+    page.check("#f-stages-targeted-prevention")
+    page.check("#f-client_groups-everyone")
+    page.check("#f-areas-birmingham")
+    page.fill("#f-contact-phone", "0121 496 0999")
+    page.click("text=Check and create the file")
+    [(name, text)] = produced(page)
+    assert name == "content/services/evening-advice-line.yaml"
+    assert 'phone: "0121 496 0999"' in text
+    content = tmp_path / "content"
+    shutil.copytree(TINY, content)
+    (tmp_path / name).write_text(text, "utf-8")
+    checked = validate(content)
+    assert checked.returncode == 0, checked.stdout
+    assert axe_violations(page) == []
+    assert not watcher.problems, watcher.problems
