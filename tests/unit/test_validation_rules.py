@@ -382,6 +382,15 @@ def _cases_by_rule() -> dict[str, list[str]]:
     return cases
 
 
+def test_the_rule_cases_are_found_in_every_kind_of_table_and_mark():
+    """The scan above finds what it is meant to: tables and marks from unit and build tests."""
+    cases = _cases_by_rule()
+    assert any(w.startswith("unit/test_validation_rules.py CASES[") for w in cases["unknown-field"])
+    assert any(w.startswith("build/test_bad_input.py CASES[") for w in cases["unknown-field"])
+    assert any(w.startswith("unit/test_source.py REJECTED[") for w in cases["duplicate-key"])
+    assert "build/test_validate.py test_a_failure_of_the_checker_names_the_file_and_exits_2" in cases["checker-failed"]
+
+
 @pytest.mark.parametrize("rule", RULES)
 def test_every_rule_has_a_test_case(rule):
     assert _cases_by_rule().get(rule), (
