@@ -12,7 +12,7 @@ from PIL import Image
 
 from c2c_registry.load.positions import SourceError
 from c2c_registry.load.registry import load_registry
-from c2c_registry.load.schemas import KEYWORD_RULES
+from c2c_registry.load.schema_messages import KEYWORD_RULES
 from c2c_registry.package_data import schema_dir
 from c2c_registry.rules.problems import Problem, report
 from c2c_registry.rules.rules import RULES, markdown_table
