@@ -74,25 +74,36 @@ def paged_site(tmp_path_factory) -> Path:
     return build_paged(tmp_path_factory.mktemp("paged"))
 
 
-@pytest.fixture(scope="session")
-def base_url(site):
+def _served(site: Path):
     url, server = serve(site)
     yield url
     server.shutdown()
 
 
+# Each built site above, served over real HTTP for the session.
+@pytest.fixture(scope="session")
+def base_url(site):
+    yield from _served(site)
+
+
+@pytest.fixture(scope="session")
+def tiny_url(tiny_site):
+    yield from _served(tiny_site)
+
+
 @pytest.fixture(scope="session")
 def hostile_url(hostile_site):
-    url, server = serve(hostile_site)
-    yield url
-    server.shutdown()
+    yield from _served(hostile_site)
 
 
 @pytest.fixture(scope="session")
 def long_url(long_site):
-    url, server = serve(long_site)
-    yield url
-    server.shutdown()
+    yield from _served(long_site)
+
+
+@pytest.fixture(scope="session")
+def paged_url(paged_site):
+    yield from _served(paged_site)
 
 
 def pytest_collection_modifyitems(items):

@@ -13,13 +13,12 @@ from c2c_views.directory.opening import describe_record
 
 from support.browser_watch import Watcher, axe_violations
 from support.clock import LONDON
-from support.http_server import serve
 from support.page_kinds import services_json
 from support.paged_site import PAGE_SIZE
 
 
-def test_pages_are_followed_without_javascript_and_pass_axe(browser, paged_site):
-    base, server = serve(paged_site)
+def test_pages_are_followed_without_javascript_and_pass_axe(browser, paged_url):
+    base = paged_url
     context = browser.new_context(java_script_enabled=False, locale="en-GB", viewport={"width": 320, "height": 640})
     try:
         watcher = Watcher(context, base, axe=False)
@@ -39,11 +38,10 @@ def test_pages_are_followed_without_javascript_and_pass_axe(browser, paged_site)
         axe_context.close()
     finally:
         context.close()
-        server.shutdown()
 
 
-def test_directory_pages_are_followed_without_javascript(browser, paged_site):
-    base, server = serve(paged_site)
+def test_directory_pages_are_followed_without_javascript(browser, paged_url):
+    base = paged_url
     context = browser.new_context(java_script_enabled=False, locale="en-GB", viewport={"width": 320, "height": 640})
     try:
         page = context.new_page()
@@ -57,7 +55,6 @@ def test_directory_pages_are_followed_without_javascript(browser, paged_site):
         assert page.url == base + "/stages/crisis-prevention-and-relief/page/2/"
     finally:
         context.close()
-        server.shutdown()
 
 
 # ---- The same services as before, through the split data ------------------------------------
@@ -71,13 +68,13 @@ def _open_at(s: dict, when: datetime, window) -> bool:
     ("coventry", datetime(2026, 11, 28, 2, 0, tzinfo=LONDON)),
     ("birmingham", datetime(2026, 12, 25, 12, 0, tzinfo=LONDON)),
 ])
-def test_one_area_and_open_now_shows_the_same_services_as_the_build_says(browser, paged_site, area, when):
+def test_one_area_and_open_now_shows_the_same_services_as_the_build_says(browser, paged_site, paged_url, area, when):
     """Five a page, so the matches come from cards fetched from other pages' chunks."""
     data = services_json(paged_site)
     expected = [s["slug"] for s in data["services"] if s["status"] != "closed" and area in s["in"]["area"]
                 and _open_at(s, when, data["window"])]
     assert expected
-    base, server = serve(paged_site)
+    base = paged_url
     context = browser.new_context(locale="en-GB", timezone_id="Europe/London", service_workers="block")
     requested: list[str] = []
     try:
@@ -99,11 +96,10 @@ def test_one_area_and_open_now_shows_the_same_services_as_the_build_says(browser
         assert f"/directory/data/filters-{area}.json" in [u[len(base):] for u in requested]
     finally:
         context.close()
-        server.shutdown()
 
 
-def test_a_card_fetched_by_the_filters_can_be_shortlisted(browser, paged_site):
-    base, server = serve(paged_site)
+def test_a_card_fetched_by_the_filters_can_be_shortlisted(browser, paged_url):
+    base = paged_url
     context = browser.new_context(locale="en-GB", timezone_id="Europe/London", service_workers="block")
     try:
         page = context.new_page()
@@ -120,4 +116,3 @@ def test_a_card_fetched_by_the_filters_can_be_shortlisted(browser, paged_site):
         assert page.locator(f"#service-{fetched[0]} .js-shortlist-toggle").get_attribute("aria-pressed") == "true"
     finally:
         context.close()
-        server.shutdown()

@@ -23,7 +23,7 @@ from c2c_registry.urls import Urls
 
 from support.browser_watch import axe_violations
 from support.clock import BUILD_DATE
-from support.http_server import free_port, serve
+from support.http_server import free_port
 from support.project import C2C, ROOT, TINY, validate
 
 pytestmark = pytest.mark.browser
@@ -191,13 +191,6 @@ def test_a_shared_link_asks_before_it_replaces_a_shortlist(open_page, base_url):
 
 
 # -- the /submit/ form ------------------------------------------------------------------------
-
-@pytest.fixture(scope="module")
-def tiny_url(tiny_site):
-    url, server = serve(tiny_site)
-    yield url
-    server.shutdown()
-
 
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085", "\r"],
                          ids=["line separator", "paragraph separator", "next line", "carriage return"])

@@ -11,18 +11,9 @@ import subprocess
 import pytest
 
 from support.browser_watch import axe_violations
-from support.http_server import serve
 from support.project import C2C, TINY, build_site, validate
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def tiny_url(tiny_site):
-    """The tiny site: its two organisations are the form's choices."""
-    url, server = serve(tiny_site)
-    yield url
-    server.shutdown()
 
 
 def tab_to(page, test: str, limit: int = 200) -> None:

@@ -58,7 +58,8 @@ def test_a_lead_written_as_a_full_name_is_a_warning(tmp_path):
     ("Volunteer Coordinator", False), ("WMCA", False), ("Jane", False), ("Street Outreach", False),
     ("Housing Options", False), ("Head of Inclusion", False), ("JC (Solihull MBC)", False),
     ("XY (Nuneaton and Bedworth BC)", False), ("Station Commander (Prevention)", False),
-    ("Homelessness Team Managers", False), ("Tom and Jerry", False),
+    ("Homelessness Team Managers", False), ("Tom and Jerry", False), ("PM", False),
+    ("Prevention Team Manager", False), ("Head of Housing", False),
 ])
 def test_what_looks_like_a_full_name(lead, person):
     assert looks_like_full_name(lead) is person

@@ -11,7 +11,6 @@ import pytest
 
 from c2c_registry import derive
 from c2c_registry.model import Action, Commitment, Milestone, Organisation, Pledge
-from c2c_registry.rules.leads import looks_like_full_name
 from c2c_registry.urls import Urls
 from c2c_registry.when import When, parse_when, when
 
@@ -91,14 +90,6 @@ def test_an_unmet_milestone_of_a_closed_plan_is_not_met_never_overdue():
     plan = _plan(closed=date(2009, 3, 31))
     assert derive.milestone_state(Milestone("m", when("2008-06")), plan, date(2026, 1, 1)) == "not-met"
     assert derive.milestone_state(Milestone("m", when("2008-06")), plan, date(2008, 7, 1)) == "overdue"
-
-
-@pytest.mark.parametrize("lead, looks", [
-    ("Jane Smith", True), ("Mary-Ann O'Neil (Rugby BC)", True), ("JC (Solihull MBC)", False), ("PM", False),
-    ("Prevention Team Manager", False), ("Head of Housing", False), ("Street Outreach", False),
-])
-def test_a_lead_that_looks_like_a_persons_full_name(lead, looks):
-    assert looks_like_full_name(lead) is looks
 
 
 # -- what the checker says ------------------------------------------------------------
