@@ -22,6 +22,7 @@ includes the `c2c import-hsds` path through c2c_data.importer.
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -219,6 +220,27 @@ def test_the_import_path_loads_no_pelican_views_or_other_writers():
     assert pelican_imports(imports, loaded, running) == []
     assert sorted(m for m in loaded if (layer(m) or 0) >= 5 and m not in running
                   and m.split(".")[0] != "c2c_cli" and m != "c2c_data") == []
+
+
+def test_the_architecture_picture_places_every_package_and_module_as_here():
+    """docs/architecture.md draws the same layers: each package on its layer's line, and
+    every module of load/ and rules/ named in the picture."""
+    doc = (ROOT / "docs" / "architecture.md").read_text("utf-8")
+    picture = doc.split("```", 2)[1]
+    lines = {int(m[1]): m[2] for m in re.finditer(r"^ +(\d) +(.+)$", picture, re.M)}
+    for module in project_modules():
+        if module.count(".") == 0 and module != "c2c_registry":
+            assert module in lines[layer(module)].split(), (module, layer(module), lines[layer(module)])
+    assert lines[4].startswith("c2c_registry") and "glue" in lines[4]
+    assert lines[3].startswith("load/") and lines[2].startswith("rules/") and lines[1].startswith("top level")
+    named = set(re.findall(r"[a-z][a-z_-]*", picture))
+    for module in project_modules():
+        parts = module.split(".")
+        described = parts[0] in ("c2c_registry", "c2c_cli") and len(parts) == 2 and parts[1] not in ("load", "rules")
+        if described or (parts[:2] in (["c2c_registry", "load"], ["c2c_registry", "rules"]) and len(parts) == 3):
+            name = parts[-1]
+            assert name in named or name.replace("_", "-") in named or name == "__main__", (
+                f"docs/architecture.md's picture does not name {module}")
 
 
 # -- the checker can fail ----------------------------------------------------------------------
