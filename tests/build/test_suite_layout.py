@@ -12,7 +12,6 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 
@@ -67,7 +66,3 @@ def test_every_file_in_the_browser_folder_has_tests(collected):
 def test_no_unit_test_uses_a_built_site_or_a_server(collected):
     used = {t: sorted(BUILT & set(about["fixtures"])) for t, about in collected.items() if t.startswith("tests/unit/")}
     assert {t: f for t, f in used.items() if f} == {}, "a test that reads a built site belongs in tests/build/"
-
-
-def test_support_holds_no_tests():
-    assert sorted(Path(ROOT / "tests" / "support").glob("test_*.py")) == []
