@@ -24,7 +24,9 @@ BUILT = {"site", "tiny_site", "hostile_site", "long_site", "paged_site", "base_u
 def collect(*options: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider",
                            *options], cwd=ROOT, capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "PYTHONPATH": str(ROOT / "tests"), **(env or {})})
+                          env={**os.environ, **(env or {}),
+                               "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT / "tests"),
+                                                                           os.environ.get("PYTHONPATH")]))})
 
 
 def ids(result: subprocess.CompletedProcess) -> set[str]:
