@@ -7,7 +7,7 @@ not on the page (issue 17). This opens /directory/?area=<area>&open=1 at fixed c
 shows every match ("Show more services" until it goes), and compares the cards with
 what services.json and the Python hours engines say: the same services as before the
 change. A check on the large synthetic registry, too slow for the test suite (which
-checks the sample content in tests/test_paging_directory.py).
+checks the sample content in tests/browser/test_paged_lists.py).
 """
 
 from __future__ import annotations

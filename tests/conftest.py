@@ -1,73 +1,37 @@
-"""Shared fixtures: real builds, a real HTTP server, real headless Chromium."""
+"""The root conftest: the suite's clock, the sites it builds once per session, the HTTP
+servers for them, and headless Chromium at a fixed moment.
+
+What the tests share as code is in tests/support/ (tests import it from there, never from
+a conftest); the browser/ folder adds its page fixtures in its own conftest.
+"""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import socket
-import subprocess
 import sys
-import threading
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 
-from watch import Watcher
+from support.clock import BUILD_DATE, DEFAULT_MOMENT, uk_time
+from support.http_server import serve
+from support.paged_site import build_paged
+from support.project import HOSTILE, LONG, ROOT, TINY, build_site
 
-ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "plugins"))
 
-BUILD_DATE = "2026-11-23"
-LONDON = ZoneInfo("Europe/London")
 # The suite's clock. Every command a test runs is as of BUILD_DATE unless the test says
 # otherwise (`--build-date`, or removing this variable in the one test whose point is
 # "defaults to today"), so no test reads the machine's date by accident.
 os.environ["C2C_BUILD_DATE"] = BUILD_DATE
-# And every browser page is at this moment, the build date at 10:00 UK time, unless its
-# test names another with `@pytest.mark.clock("2026-07-01 21:30")` (UK time) or sets
-# `page.clock` itself: the site is built as of BUILD_DATE, so its pages must be read then.
-DEFAULT_MOMENT = f"{BUILD_DATE} 10:00"
-
-
-def uk_time(moment: str) -> datetime:
-    """'2026-11-23 21:30' as that wall-clock time in the UK (GMT or BST as it falls)."""
-    return datetime.fromisoformat(moment).replace(tzinfo=LONDON)
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
-
-
-# The `c2c` command, run by the interpreter running the tests (whatever its environment).
-C2C = [sys.executable, "-m", "c2c_cli"]
-
-
-def build_site(content: Path, output: Path, build_date: str = BUILD_DATE) -> subprocess.CompletedProcess:
-    """Run the real `c2c build` (a subprocess, as a reviewer or CI runs it)."""
-    return subprocess.run(
-        [*C2C, "build", "--content", str(content), "--output", str(output),
-         "--build-date", build_date, "--settings", str(ROOT / "pelicanconf.py")],
-        cwd=ROOT, capture_output=True, text=True, timeout=300,
-    )
-
-
-def validate(content: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [*C2C, "validate", "--content", str(content)],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
-    )
-
-
-FIXTURES = ROOT / "tests" / "fixtures"
-TINY = FIXTURES / "tiny"
-HOSTILE = FIXTURES / "hostile"
-LONG = FIXTURES / "long"
 
 
 def _build_once(tmp_path_factory, content: Path, name: str) -> Path:
@@ -104,38 +68,42 @@ def long_site(tmp_path_factory) -> Path:
     return _build_once(tmp_path_factory, LONG, "long")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):  # keep test output readable
-        pass
-
-
-def serve(directory: Path):
-    """A real HTTP server on a free loopback port; returns (base_url, server)."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}", server
-
-
 @pytest.fixture(scope="session")
-def base_url(site):
+def paged_site(tmp_path_factory) -> Path:
+    """The sample content with five items a page (tests/support/paged_site.py)."""
+    return build_paged(tmp_path_factory.mktemp("paged"))
+
+
+def _served(site: Path):
     url, server = serve(site)
     yield url
     server.shutdown()
 
 
+# Each built site above, served over real HTTP for the session.
+@pytest.fixture(scope="session")
+def base_url(site):
+    yield from _served(site)
+
+
+@pytest.fixture(scope="session")
+def tiny_url(tiny_site):
+    yield from _served(tiny_site)
+
+
 @pytest.fixture(scope="session")
 def hostile_url(hostile_site):
-    url, server = serve(hostile_site)
-    yield url
-    server.shutdown()
+    yield from _served(hostile_site)
 
 
 @pytest.fixture(scope="session")
 def long_url(long_site):
-    url, server = serve(long_site)
-    yield url
-    server.shutdown()
+    yield from _served(long_site)
+
+
+@pytest.fixture(scope="session")
+def paged_url(paged_site):
+    yield from _served(paged_site)
 
 
 def pytest_collection_modifyitems(items):
@@ -184,34 +152,3 @@ def browser(chromium, request):
     clocked = ClockedBrowser(chromium)
     clocked.moment = uk_time(marker.args[0] if marker else DEFAULT_MOMENT)
     return clocked
-
-
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
-    pg = context.new_page()
-    yield pg
-    context.close()
-
-
-@pytest.fixture
-def open_page(browser):
-    """Pages in fresh UK-set contexts, each with a Watcher (console errors, failed
-    requests, CSP reports; axe on demand); closed after the test."""
-    contexts = []
-
-    def opener(base_url: str, width: int = 1024, axe: bool = False, height: int = 800, **options):
-        context = browser.new_context(viewport={"width": width, "height": height}, **options)
-        contexts.append(context)
-        watcher = Watcher(context, base_url, axe=axe)
-        return context.new_page(), watcher
-
-    yield opener
-    for context in contexts:
-        context.close()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]

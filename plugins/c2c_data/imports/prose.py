@@ -229,25 +229,25 @@ def plain_of(markdown: str) -> str:
     return html_to_text(str(render_markdown(markdown)))
 
 
+def _as_many_as_fit(pieces: list[str], separator: str, limit: int) -> str:
+    """The first of `pieces`, joined by `separator`, as many as fit in `limit` characters."""
+    kept = ""
+    for piece in pieces:
+        joined = f"{kept}{separator}{piece}" if kept else piece
+        if len(joined) > limit:
+            break
+        kept = joined
+    return kept
+
+
 def cut(text: str, limit: int) -> str:
     """`text` in at most `limit` characters: whole paragraphs, else whole sentences,
     else whole words and an ellipsis. Never cuts inside a word."""
     if len(text) <= limit:
         return text
-    kept = ""
-    for paragraph in text.split("\n\n"):
-        joined = f"{kept}\n\n{paragraph}" if kept else paragraph
-        if len(joined) > limit:
-            break
-        kept = joined
-    if kept:
-        return kept
     first = text.split("\n\n", 1)[0]
-    for sentence in re.split(r"(?<=[.!?])\s+", first):
-        joined = f"{kept} {sentence}".strip()
-        if len(joined) > limit:
-            break
-        kept = joined
+    kept = (_as_many_as_fit(text.split("\n\n"), "\n\n", limit)
+            or _as_many_as_fit(re.split(r"(?<=[.!?])\s+", first.strip()), " ", limit))
     if kept:
         return kept
     words = first[: limit - len(ELLIPSIS) + 1].rsplit(" ", 1)[0] if " " in first[:limit] else first[: limit - 1]
@@ -259,15 +259,8 @@ def cut_markdown(markdown: str, limit: int) -> str:
     longer than that becomes its plain text, cut, and escaped again."""
     if len(markdown) <= limit:
         return markdown
-    kept = ""
-    for block in markdown.split("\n\n"):
-        joined = f"{kept}\n\n{block}" if kept else block
-        if len(joined) > limit:
-            break
-        kept = joined
-    if kept:
-        return kept
-    return escape(cut(" ".join(plain_of(markdown).split()), limit // 2))
+    return (_as_many_as_fit(markdown.split("\n\n"), "\n\n", limit)
+            or escape(cut(" ".join(plain_of(markdown).split()), limit // 2)))
 
 
 def summary_and_description(markdown: str) -> tuple[str, str, bool]:

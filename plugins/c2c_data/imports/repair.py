@@ -66,6 +66,11 @@ def _said(raw: Any) -> str:
     return repr(text if len(text) <= 60 else text[:59] + "…")
 
 
+def _tidied(raw: Any, text: str, field: str) -> list[Note]:
+    """The note for a value kept as given, but for invisible characters and spaces."""
+    return [Note("repaired", field, "invisible characters or spaces removed", _said(raw))] if text != str(raw) else []
+
+
 _LABEL = re.compile(r"^(tel(ephone)?|phone|mobile|mob|freephone|call|t)\s*[:.]?\s*", re.I)
 _PHONE_PARTS = re.compile(r"\s*(?:/|;|,|\bor\b)\s*", re.I)
 _PUNCTUATION = re.compile(r"^[+0-9\s().\-]+((ext|extension|x)\.?\s*[0-9]+)?$", re.I)
@@ -97,7 +102,7 @@ def phone(raw: Any, field: str = "contact.phone") -> tuple[str | None, list[Note
                                   f"extension {extension.group(2)}"))
             return number, notes
     if accepts(PHONE, text):
-        return text, [Note("repaired", field, "invisible characters or spaces removed", _said(raw))]
+        return text, _tidied(raw, text, field)
     return None, [Note("left-out", field, "not a phone number the directory can show", _said(raw))]
 
 
@@ -127,8 +132,7 @@ def email(raw: Any, field: str = "contact.email") -> tuple[str | None, list[Note
     if not text:
         return None, []
     if accepts(EMAIL, text):
-        return text, ([Note("repaired", field, "invisible characters or spaces removed", _said(raw))]
-                      if text != str(raw) else [])
+        return text, _tidied(raw, text, field)
     candidates = [c.strip("<>\"'()[]").removeprefix("mailto:").rstrip(".,;:") for c in _EMAIL_PARTS.split(text)]
     valid = [c for c in candidates if c and accepts(EMAIL, c)]
     if not valid:
@@ -146,8 +150,7 @@ def website(raw: Any, field: str = "contact.website") -> tuple[str | None, list[
     if not text:
         return None, []
     if accepts(WEBSITE, text):
-        return text, ([Note("repaired", field, "invisible characters or spaces removed", _said(raw))]
-                      if text != str(raw) else [])
+        return text, _tidied(raw, text, field)
     if re.match(r"www\.[a-z0-9-]+\.", text, re.I) and accepts(WEBSITE, "https://" + text):
         return "https://" + text, [Note("repaired", field, "added https:// to a www. address", _said(raw))]
     return None, [Note("left-out", field, "not a web address starting https:// or http://", _said(raw))]

@@ -3,7 +3,7 @@
 Each Problem names one of these rules; the name is printed after the message, e.g.
 `... [date-order]`, and becomes the title of the GitHub annotation. A Problem naming a
 rule that is not here is refused (ValueError), so a new check needs a new entry here, a
-row in the README's table and a test case (tests/test_validation_rules.py checks both).
+row in the README's table and a test case (tests/unit/test_validation_rules.py checks both).
 """
 
 from __future__ import annotations
