@@ -95,7 +95,7 @@ def test_directory_on_a_phone_starts_with_area_and_open_now_and_its_results(base
     assert first < 2 * PHONE["height"], f"the first result starts {first:.0f} px down"
     # Setting a filter changes the results in place: no button to press, nothing to scroll to.
     page.get_by_label(re.compile("^Open now")).check()
-    page.wait_for_function("document.querySelector('.js-result-count').textContent.endsWith('match your filters')")
+    page.wait_for_function("() => document.querySelector('.js-result-count').textContent.endsWith('match your filters')")
     page.wait_for_selector("#results:not([aria-busy])", state="attached")
     assert top(page, "#results .js-service-card") < 2 * PHONE["height"]
     # A few screens, not the whole directory: the rest a tap away.
@@ -118,6 +118,8 @@ def test_directory_on_a_wide_screen_shows_filters_and_notices_open(base_url, pag
 def test_one_service_matches_in_the_singular(base_url, page):
     page.goto(base_url + "/directory/?q=kingfisher")
     page.wait_for_selector(".js-filters:not([hidden])")
+    # The search box's engine fetches its word files first; the count changes when they are in.
+    page.wait_for_function("() => document.querySelector('.js-result-count').textContent.includes('match')")
     assert page.locator(".js-result-count").inner_text() == "1 service matches your filters"
 
 

@@ -206,7 +206,8 @@ def test_a_crafted_link_cannot_add_a_field_to_the_file(open_page, tiny_url, tmp_
     watcher.visit(page, crafted)
     page.wait_for_selector(".js-submit-started:not(:empty)")
     page.select_option("#f-organisation", "alpha-trust")
-    page.fill("#f-held", "2026-10-01")
+    for part, value in (("day", "1"), ("month", "10"), ("year", "2026")):
+        page.fill(f"#f-held-{part}", value)
     page.check("#f-approach-roundtable")
     page.click("text=Check and create the file")
     page.wait_for_selector(".js-submit-result:not([hidden])")
@@ -216,10 +217,12 @@ def test_a_crafted_link_cannot_add_a_field_to_the_file(open_page, tiny_url, tmp_
     data, _ = parse_yaml(front)  # the project's own YAML reader
     typed = text.replace("\r", "\n")  # a text box keeps a carriage return as a line break
     assert data["pledges"] == [{"id": "help-people-ref-p1", "text": typed, "stage": "recovery"}]
-    assert set(data) == {"organisation", "held", "approved", "approach", "pledges"}
+    assert set(data) == {"organisation", "held", "approach", "pledges"}  # approval is the reviewer's to add
     content = tmp_path / "content"
     shutil.copytree(TINY, content)
-    (content / "pledges" / "alpha-trust-2026.md").write_text(written, "utf-8")
+    approved = written.replace("held: 2026-10-01\n", "held: 2026-10-01\napproved: 2026-10-02\n", 1)
+    assert approved != written
+    (content / "pledges" / "alpha-trust-2026.md").write_text(approved, "utf-8")
     checked = validate(content)  # the file is refused for what it holds, clearly, never misread
     assert checked.returncode == (0 if separator == "\r" else 1), checked.stdout
     if separator != "\r":

@@ -227,7 +227,7 @@ def test_keyboard_only(open_page, base_url):
     """From the header's box: type, Enter; Tab to a facet, Space; Tab on to a result, Enter."""
     page, watcher = open_page(base_url, width=1280)
     watcher.visit(page, f"{base_url}/organisations/")
-    for _ in range(3):  # skip link, site name, then the header's search box
+    for _ in range(5):  # skip link, Exit this page, Cover your tracks, site name, then the header's search box
         page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.id") == "header-search-q"
     page.keyboard.type("hospital discharge")
@@ -298,7 +298,7 @@ def test_the_directorys_search_box_uses_the_same_engine_and_stays_on_the_directo
     page, watcher = open_page(base_url, width=1280)
     watcher.visit(page, f"{base_url}/directory/")
     assert page.locator("form[action$='/search/']").count() == 1  # only the header's: the directory's box is its own
-    box = page.get_by_label("Search", exact=True)
+    box = page.get_by_label("Search the directory")
     box.fill("night shelter")
     box.press("Enter")
     assert urlsplit(page.url).path == "/directory/" and parse_qs(urlsplit(page.url).query) == {"q": ["night shelter"]}
@@ -312,7 +312,7 @@ def test_the_directorys_search_box_uses_the_same_engine_and_stays_on_the_directo
     box.fill("sheltr")
     box.press("Enter")
     assert "coventry-cold-weather-shelter" in directory_cards(page)
-    page.get_by_label("Area").select_option("wolverhampton")
+    page.get_by_label("Area", exact=True).select_option("wolverhampton")
     assert directory_cards(page) == ["lantern-wolverhampton-night-shelter"]
     assert page.locator(".js-result-count").inner_text() == "1 service matches your filters"
     assert not watcher.problems, watcher.problems

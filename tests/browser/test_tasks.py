@@ -101,7 +101,7 @@ def test_the_directory_search_box(phone, base_url):
     task.type_text("debt")
     task.taps += 1  # the keyboard's Go key
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('.js-result-count').textContent.includes('match')")
+    page.wait_for_function("() => document.querySelector('.js-result-count').textContent.includes('match')")
     first = page.locator("#results .js-service-card").first
     task.reach(first.locator("h3"))
     report(task, path=page.evaluate("location.pathname + location.search"), first=first.locator("h3").inner_text())
