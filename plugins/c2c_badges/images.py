@@ -7,62 +7,33 @@ The badge of every organisation is at the same address on every build (the URL m
 from __future__ import annotations
 
 import hashlib
-import io
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-
-from PIL import Image, ImageOps
 
 from c2c_registry.urls import BADGE_FILES
 from c2c_views.badges import BadgeView
 from c2c_views.parallel import forked_map
 from c2c_views.views import SiteViews
 
+from . import subsets
+from .artwork import Artwork, load_artwork
 from .cache import ImageCache, code_digest, copy_to, key
 from .draw import draw_png
 from .fonts import FontSet
-from .layout import EMBLEM_BOX, WIDTHS, badge_layout
-from .logos import file_name, logo_names, reencode, upright_srgb
+from .layout import WIDTHS, badge_layout
+from .logos import file_name, logo_names, reencode
 from .svg import draw_svg
 
 LOGO_FOLDER = ("organisations", "logos")  # where content keeps logos, as the validator checks them
 
 
-@dataclass(frozen=True)
-class Artwork:
-    """WMCA's emblem for the badges (the C2C_BADGE_ARTWORK setting), checked and decoded once."""
-
-    image: Image.Image
-    png: bytes  # as embedded in the SVG
-    digest: str
-
-
-def load_artwork(setting: str) -> Artwork | None:
-    if not setting:
-        return None
-    path = Path(setting)
-    if not path.is_file():
-        raise ValueError(f"C2C_BADGE_ARTWORK: there is no file {path} (looked in {path.resolve().parent}); "
-                         "give the path of a PNG or JPEG from the project folder, or leave it empty")
-    try:
-        image = upright_srgb(path)
-    except ValueError as err:
-        raise ValueError(f"C2C_BADGE_ARTWORK: {err}") from None
-    side = EMBLEM_BOX[2] - EMBLEM_BOX[0]
-    out = io.BytesIO()
-    ImageOps.contain(image, (side, side), Image.Resampling.LANCZOS).save(out, "PNG", optimize=True)
-    return Artwork(image, out.getvalue(), hashlib.sha256(path.read_bytes()).hexdigest())
-
-
 def badge_files(view: BadgeView, fonts: FontSet, artwork: Artwork | None) -> dict[str, bytes]:
     """The web PNG, the print PNG and the SVG of one badge, by file name."""
     layout = badge_layout(view.organisation.name, view.status_line, view.state, view.holds, fonts, artwork is not None)
-    image = artwork.image if artwork else None
     return {
-        BADGE_FILES["web"]: draw_png(layout, fonts, WIDTHS["web"], image),
-        BADGE_FILES["print"]: draw_png(layout, fonts, WIDTHS["print"], image),
+        BADGE_FILES["web"]: draw_png(layout, fonts, WIDTHS["web"], artwork),
+        BADGE_FILES["print"]: draw_png(layout, fonts, WIDTHS["print"], artwork),
         BADGE_FILES["svg"]: draw_svg(layout, fonts, view.alt, artwork.png if artwork else None),
     }
 
@@ -75,7 +46,8 @@ def write_images(views: SiteViews, content: Path, output: Path, cache: ImageCach
     wanted: list[tuple[str, str, list[str], Callable[[], dict[str, bytes]], dict[str, str]]] = []
     if views.badges:
         fonts = FontSet(prepared_dir=cache.root / "fonts")
-        fonts.prepared(0)  # made once here, not by each worker
+        fonts.load()  # once here, not in each worker
+        subsets.load(fonts)
         artwork = load_artwork(artwork_setting)
         art_digest = artwork.digest if artwork else ""
         for view in views.badges.values():
