@@ -3,8 +3,10 @@
     .venv/bin/python benchmarks/run.py --size medium --size large --runs 3
 
 Per size (benchmarks/generate.py), each measured `--runs` times in this one run, on this
-machine, each command as its own process, reporting the median, the range and the peak
-memory of the command's whole process tree (the build's forked workers included):
+machine, each command as its own process, reporting the median wall time and its range,
+the median processor time (user and system, the build's forked workers included: less
+moved by other work on a shared machine than the wall time) and the peak memory of the
+command's whole process tree:
 
 - cold build: `c2c build` into an empty output folder with empty caches (parse cache,
   badge and logo images, prepared font), as a CI or publish run without a kept cache;
@@ -98,8 +100,9 @@ def tree_memory(root: int) -> int:
     return total
 
 
-def timed(cmd: list[str], environ: dict[str, str], cwd: Path | None = None) -> tuple[float, float]:
-    """(wall seconds, peak MB of the process tree) of one command; stops on a failure."""
+def timed(cmd: list[str], environ: dict[str, str], cwd: Path | None = None) -> tuple[float, float, float]:
+    """(wall seconds, processor seconds, peak MB) of one command and the processes it
+    started; stops on a failure."""
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, cwd=cwd or CODE, env=environ, stdout=out, stderr=subprocess.STDOUT)
@@ -121,7 +124,7 @@ def timed(cmd: list[str], environ: dict[str, str], cwd: Path | None = None) -> t
             out.seek(0)
             raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{out.read().decode()}")
     # ru_maxrss (kB): the largest single process, in case it peaked between two samples
-    return seconds, max(peak[0], usage.ru_maxrss) / 1024
+    return seconds, usage.ru_utime + usage.ru_stime, max(peak[0], usage.ru_maxrss) / 1024
 
 
 def c2c(*args: str) -> list[str]:
@@ -141,10 +144,10 @@ def vanilla_corpus(folder: Path, pages: int) -> None:
             f"{t.paragraphs(5)}\n")
 
 
-def measure(size: str, work: Path, runs: int) -> tuple[dict[str, list[tuple[float, float]]], int]:
+def measure(size: str, work: Path, runs: int) -> tuple[dict[str, list[tuple[float, float, float]]], int]:
     content, output, cache = work / size / "content", work / size / "output", work / size / "cache"
     write_registry(content, size)
-    results: dict[str, list[tuple[float, float]]] = {row: [] for row in ROWS}
+    results: dict[str, list[tuple[float, float, float]]] = {row: [] for row in ROWS}
     changed = content / "services" / "service-1.yaml"
     original = changed.read_text()
     build = c2c("build", "--content", str(content), "--output", str(output), "--build-date", BUILD_DATE)
@@ -172,15 +175,16 @@ def measure(size: str, work: Path, runs: int) -> tuple[dict[str, list[tuple[floa
     return results, pages
 
 
-def summary(size: str, results: dict[str, list[tuple[float, float]]], pages: int) -> str:
-    med = {row: statistics.median(s for s, _ in results[row]) for row in ROWS}
-    peak = {row: max(p for _, p in results[row]) for row in ROWS}
+def summary(size: str, results: dict[str, list[tuple[float, float, float]]], pages: int) -> str:
+    med = {row: statistics.median(s for s, _, _ in results[row]) for row in ROWS}
+    cpu = {row: statistics.median(c for _, c, _ in results[row]) for row in ROWS}
+    peak = {row: max(p for _, _, p in results[row]) for row in ROWS}
     lines = [f"\n{size}: {'/'.join(str(n) for n in SIZES[size])} organisations/commitments/services, "
              f"{pages} HTML pages, {len(results['cold build'])} runs each",
-             f"{'':12} {'median s':>9} {'min-max s':>13} {'peak MB':>8}"]
+             f"{'':12} {'median s':>9} {'min-max s':>15} {'cpu s':>7} {'peak MB':>8}"]
     for row in ROWS:
-        times = [s for s, _ in results[row]]
-        lines.append(f"{row:12} {med[row]:9.2f} {min(times):6.2f}-{max(times):<6.2f} {peak[row]:8.0f}")
+        times = [s for s, _, _ in results[row]]
+        lines.append(f"{row:12} {med[row]:9.2f} {min(times):7.2f}-{max(times):<7.2f} {cpu[row]:7.1f} {peak[row]:8.0f}")
     lines += [
         f"cold build / vanilla:  {med['cold build'] / med['vanilla']:.2f} (target <= 1.0, then 0.5)",
         f"warm build / vanilla:  {med['warm build'] / med['vanilla']:.2f}",

@@ -44,10 +44,8 @@ def write_images(views: SiteViews, content: Path, output: Path, cache: ImageCach
     code = code_digest()
     # (cache kind, cache key, file names, how to draw, name -> address in the output)
     wanted: list[tuple[str, str, list[str], Callable[[], dict[str, bytes]], dict[str, str]]] = []
+    fonts = FontSet(prepared_dir=cache.root / "fonts")
     if views.badges:
-        fonts = FontSet(prepared_dir=cache.root / "fonts")
-        fonts.load()  # once here, not in each worker
-        subsets.load(fonts)
         artwork = load_artwork(artwork_setting)
         art_digest = artwork.digest if artwork else ""
         for view in views.badges.values():
@@ -61,13 +59,13 @@ def write_images(views: SiteViews, content: Path, output: Path, cache: ImageCach
         wanted.append(("logos", inputs, logo_names(), partial(reencode, source),
                        {file_name(size, fmt): url for size, formats in logo.files.items()
                         for fmt, url in formats.items()}))
-    missing = {(kind, inputs): make for kind, inputs, names, make, _ in wanted if not cache.has(kind, inputs, names)}
-    drawn = dict(zip(missing, forked_map(list(missing.values())), strict=True))
+    missing = {(kind, inputs): (names, make) for kind, inputs, names, make, _ in wanted
+               if not cache.has(kind, inputs, names)}
+    if any(kind == "badges" for kind, _ in missing):
+        fonts.load()  # once here, not in each worker
+        subsets.load(fonts)
+    drawn = forked_map([make for _, make in missing.values()])
+    for ((kind, inputs), (names, _)), made in zip(missing.items(), drawn, strict=True):
+        cache.put(kind, inputs, names, made)  # as each comes: never every image in memory at once
     for kind, inputs, names, make, urls in wanted:
-        made = drawn.get((kind, inputs))
-        files = cache.files(kind, inputs, names, make if made is None else partial(_given, made))
-        copy_to(files, output, urls)
-
-
-def _given(made: dict[str, bytes]) -> dict[str, bytes]:
-    return made
+        copy_to(cache.files(kind, inputs, names, make), output, urls)
