@@ -310,8 +310,10 @@ def test_a_name_cut_from_the_smaller_prepared_font_is_the_same_font(fonts):
     """The SVG's font is cut from the smallest prepared cut that has its characters: it
     must be the same bytes as one cut from the larger cut (else badges would depend on it)."""
     (basic, basic_chars), (repertoire, _) = subsets.prepared(fonts.paths[0], fonts.prepared_dir)
-    for name in (NAMES["latin"], LONG, "St Basil’s — “Help” … Now", "Office ffi fl Waffle 2024"):
-        chars = "".join(sorted(set(name + "Commitment to Collaborate C2C awarded 2022")))
+    for name, status in ((NAMES["latin"], "C2C awarded 2022"), (LONG, "Pledged · not yet awarded"),
+                         ("St Basil’s — “Help” … Now", "Awarded 2021 · renewal overdue"),
+                         ("Office ffi fl Waffle 2024", "Withdrawn · not an award holder")):
+        chars = "".join(sorted(set(name + status + "Commitment to Collaborate C2C")))
         assert all(ord(c) in basic_chars for c in chars)
         fonts_cut = []
         for path in (basic, repertoire):
