@@ -44,7 +44,8 @@ def key(*parts: Any) -> str:
 
 class ImageCache:
     """Files by key: `files(kind, key, names, make)` returns the cached files, calling
-    `make()` for their bytes only when they are not there yet."""
+    `make()` for their bytes only when they are not there yet; `put` keeps files made
+    elsewhere."""
 
     def __init__(self, root: Path):
         self.root = root
@@ -52,23 +53,28 @@ class ImageCache:
         self.reused = 0
 
     def has(self, kind: str, digest: str, names: list[str]) -> bool:
-        folder = self.root / kind / digest[:2] / digest
-        return all((folder / name).is_file() for name in names)
+        return all(path.is_file() for path in self._paths(kind, digest, names).values())
 
     def files(self, kind: str, digest: str, names: list[str], make: Callable[[], dict[str, bytes]]) -> dict[str, Path]:
-        folder = self.root / kind / digest[:2] / digest
-        paths = {name: folder / name for name in names}
+        paths = self._paths(kind, digest, names)
         if all(p.is_file() for p in paths.values()):
             self.reused += 1
             return paths
-        made = make()
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, path in paths.items():
+        self.put(kind, digest, names, make())
+        return paths
+
+    def put(self, kind: str, digest: str, names: list[str], made: dict[str, bytes]) -> None:
+        """Keep files made elsewhere (by a worker process) under their key."""
+        for name, path in self._paths(kind, digest, names).items():
+            path.parent.mkdir(parents=True, exist_ok=True)
             partial = path.with_name(f".{name}.{os.getpid()}.part")
             partial.write_bytes(made[name])
             os.replace(partial, path)  # whole files only, even with two builds at once
         self.drawn += 1
-        return paths
+
+    def _paths(self, kind: str, digest: str, names: list[str]) -> dict[str, Path]:
+        folder = self.root / kind / digest[:2] / digest
+        return {name: folder / name for name in names}
 
 
 def copy_to(paths: dict[str, Path], output: Path, urls: dict[str, str]) -> None:

@@ -15,18 +15,14 @@ characters within the run.
 from __future__ import annotations
 
 import hashlib
-import os
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib.util import find_spec
 from pathlib import Path
 
-import fontTools
-from fontTools import subset
 from fontTools.ttLib import TTFont
-from fontTools.varLib import instancer
 from PIL import ImageFont, features
 
 WEIGHT = 700  # every word on a badge is bold: it is read small and from a distance
@@ -44,11 +40,6 @@ FONT_FILES = (
 RTL = {"R", "AL"}
 NEUTRAL = {"WS", "ON", "CS", "ES", "ET", "EN", "AN", "NSM", "BN", "B", "S", ""}  # take their neighbours' run
 LAYOUT = ImageFont.Layout.RAQM if features.check("raqm") else ImageFont.Layout.BASIC
-# Latin with its accents and punctuation: what most names use. Kept small, because the
-# time to cut a font grows with its kerning table (Greek, Cyrillic and Vietnamese names
-# are cut from the whole font instead: slower, and just as right).
-REPERTOIRE = frozenset([*range(0x20, 0x7F), *range(0xA0, 0x250), *range(0x2010, 0x2028), *range(0x2030, 0x203B),
-                        0x20AC, 0x2122])
 
 
 def font_path(package: str, relative: str) -> Path:
@@ -76,25 +67,17 @@ class FontSet:
     def __init__(self, paths: Iterable[Path] | None = None, prepared_dir: Path | None = None):
         self.paths = list(paths) if paths is not None else [font_path(p, f) for p, f in FONT_FILES]
         self.prepared_dir = prepared_dir
+        self._runs: dict[tuple[str, tuple[int, ...]], tuple[Run, ...]] = {}
 
-    def prepared(self, index: int) -> Path | None:
-        """The first font cut to REPERTOIRE at the badge weight (see `prepare_font`), made
-        once and kept with the image cache; None for the other fonts."""
-        if index != 0 or self.prepared_dir is None:
-            return None
-        key = hashlib.sha256(f"{_file_digest(self.paths[0])} {WEIGHT} {sorted(REPERTOIRE)} {fontTools.version}".encode())
-        path = self.prepared_dir / f"{key.hexdigest()[:32]}.ttf"
-        if not path.is_file():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            partial = path.with_suffix(f".{os.getpid()}.part")
-            prepare_font(self.paths[0], partial)
-            os.replace(partial, path)
-        return path
+    def load(self) -> None:
+        """Read now which characters the first font has, which every badge asks: once,
+        and forked workers inherit it rather than each reading it again."""
+        _cmap(self.paths[0])
 
     @cached_property
     def digest(self) -> str:
         """A hash of every font file: a changed font draws every badge again."""
-        return hashlib.sha256(" ".join(_file_digest(p) for p in self.paths).encode()).hexdigest()
+        return hashlib.sha256(" ".join(file_digest(p) for p in self.paths).encode()).hexdigest()
 
     def covers(self, index: int, char: str) -> bool:
         return ord(char) in _cmap(self.paths[index])
@@ -115,7 +98,14 @@ class FontSet:
         return " ".join(kept.split())
 
     def runs(self, line: str, order: list[int]) -> list[Run]:
-        """One line cut into runs, in visual order, left to right."""
+        """One line cut into runs, in visual order, left to right (kept: fitting a name
+        cuts the same lines at every size it tries)."""
+        key = (line, tuple(order))
+        if key not in self._runs:
+            self._runs[key] = tuple(self._cut_runs(line, order))
+        return list(self._runs[key])
+
+    def _cut_runs(self, line: str, order: list[int]) -> list[Run]:
         pieces: list[list] = []  # [text, font]
         for char in line:
             kind = unicodedata.bidirectional(char)
@@ -135,8 +125,12 @@ class FontSet:
     def font(self, index: int, size: int) -> ImageFont.FreeTypeFont:
         return _pillow_font(self.paths[index], size)
 
+    def length(self, run: Run, size: int) -> float:
+        """How far the run advances at `size`, measured once per process."""
+        return _length(self.paths[run.font], size, run.text, direction(run))
+
     def width(self, runs: list[Run], size: int) -> float:
-        return sum(self.font(r.font, size).getlength(r.text, direction=direction(r)) for r in runs)
+        return sum(self.length(r, size) for r in runs)
 
     def families(self, text: str) -> list[int]:
         """The fonts a text is drawn with, in the order they are tried."""
@@ -183,7 +177,7 @@ def visual_order(runs: list[Run], rtl_paragraph: bool) -> list[Run]:
 
 
 @cache
-def _file_digest(path: Path) -> str:
+def file_digest(path: Path) -> str:
     with path.open("rb") as f:
         return hashlib.file_digest(f, "sha256").hexdigest()
 
@@ -208,27 +202,13 @@ def _pillow_font(path: Path, size: int) -> ImageFont.FreeTypeFont:
     if tags:
         defaults = [float(a["default"] or 0) for a in font.get_variation_axes()]
         font.set_variation_by_axes([WEIGHT if tag == "wght" else d for tag, d in zip(tags, defaults, strict=True)])
+        # The first measure or drawing after setting the weight comes out a little off
+        # (Pillow 13 with FreeType: 237.36 px wide where every later call says 237.33), so
+        # one is made here and thrown away: every call after it agrees, whatever came first.
+        font.getlength("C2C")
     return font
 
 
-def cut(path: Path, chars: str | None = None, unicodes: Iterable[int] = ()) -> TTFont:
-    options = subset.Options()
-    options.layout_features = ["*"]  # keep every shaping rule: Arabic joining, marks, ligatures
-    options.name_IDs = ["*"]  # keep the names, which hold the font's licence (OFL) notice
-    options.notdef_outline = True
-    font = TTFont(path, recalcTimestamp=False)
-    subsetter = subset.Subsetter(options)
-    subsetter.populate(text=chars or "", unicodes=list(unicodes))
-    subsetter.subset(font)
-    if axes(path):
-        font = instancer.instantiateVariableFont(font, {tag: (WEIGHT if tag == "wght" else None) for tag in axes(path)})
-    return font
-
-
-def prepare_font(path: Path, out: Path) -> None:
-    """The first font cut to the characters most names use (REPERTOIRE) and fixed at the
-    badge weight, once: cutting each badge's few characters from it takes 0.05 s, from
-    the whole variable font 0.5 s (its kerning table alone takes 0.3 s to read)."""
-    font = cut(path, unicodes=REPERTOIRE)
-    font.recalcTimestamp = False
-    font.save(out)
+@lru_cache(maxsize=1 << 16)
+def _length(path: Path, size: int, text: str, text_direction: str | None) -> float:
+    return _pillow_font(path, size).getlength(text, direction=text_direction)

@@ -72,7 +72,7 @@ class Arc:
 class Layout:
     state: str
     band: str
-    texts: tuple[Text, ...]
+    texts: tuple[Text, ...]  # the header, the name's lines, the status line, in that order
     arcs: tuple[Arc, ...]  # empty when artwork is drawn instead
     emblem_text: Text | None
     grey_artwork: bool  # artwork shown in grey: the badge is not an award

@@ -13,8 +13,9 @@ import base64
 import io
 from xml.sax.saxutils import escape, quoteattr
 
-from .fonts import REPERTOIRE, WEIGHT, FontSet, cut
+from .fonts import WEIGHT, FontSet
 from .layout import BORDER, CANVAS, CARD_BOTTOM, EMBLEM_BOX, RADIUS, RING, WHITE, Layout, Text, arc_points
+from .subsets import cut, source
 
 SHOWN_WIDTH = 500  # the SVG's own width and height in CSS pixels; it scales to any size
 
@@ -73,11 +74,8 @@ def _text(text: Text) -> str:
 def _woff(fonts: FontSet, index: int, chars: str) -> str:
     """The font cut to `chars`, fixed at the badge weight, as base64 WOFF; no time stamp,
     so the same characters give the same bytes."""
-    source = fonts.paths[index]
-    prepared = fonts.prepared(index)
-    if prepared is not None and all(ord(c) in REPERTOIRE for c in chars):
-        source = prepared  # already fixed at the weight: cutting it is ten times quicker
-    font = cut(source, chars)
+    path, often = source(fonts, index, chars)
+    font = cut(path, chars, often=often)
     font.recalcTimestamp = False
     font.flavor = "woff"
     out = io.BytesIO()

@@ -11,15 +11,18 @@ from __future__ import annotations
 import io
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 from PIL import Image, ImageChops, ImageDraw, features
 
+from c2c_badges import draw as draw_module
+from c2c_badges import subsets
 from c2c_badges.cache import DEFAULT_FOLDER
 from c2c_badges.fonts import FontSet, paragraph_rtl
 from c2c_badges.images import badge_files, load_artwork
-from c2c_badges.layout import NAME_BOX, fit_name, tokens
+from c2c_badges.layout import NAME_BOX, Layout, badge_layout, fit_name, tokens
 from c2c_registry.derive import AWARD_STATES, award_state, holds_award, renewal_overdue_days
 from c2c_registry.model import Organisation
 from c2c_registry.urls import Urls
@@ -240,6 +243,55 @@ def test_the_svg_is_text_in_embedded_fonts_and_fetches_nothing(drawn):
 def test_drawing_is_deterministic(fonts):
     record = org(NAMES["mixed"])
     assert draw(fonts, record) == draw(FontSet(prepared_dir=fonts.prepared_dir), record)
+
+
+def _in_order(layout: Layout, fonts: FontSet, width: int) -> bytes:
+    """The badge drawn the plain way: shapes, then every text in the layout's order, the
+    emblem's last; draw_png draws the shared parts once and must give the same bytes."""
+    scale = width / PRINT[0]
+    image = draw_module._shapes(layout.band, layout.arcs, (width, round(PRINT[1] * scale)))
+    pen = ImageDraw.Draw(image)
+    for text in [*layout.texts, *([layout.emblem_text] if layout.emblem_text else [])]:
+        draw_module._text(pen, text, fonts, scale)
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("key", ["latin", "long", "arabic", "japanese"])
+@pytest.mark.parametrize("holds", [True, False])
+def test_drawing_the_shared_parts_once_gives_the_same_pixels(fonts, key, holds):
+    layout = badge_layout(NAMES[key], "C2C awarded 2022", "awarded" if holds else "lapsed", holds, fonts, False)
+    for width in (WEB[0], PRINT[0]):
+        assert draw_module.draw_png(layout, fonts, width) == _in_order(layout, fonts, width), (key, width)
+
+
+def test_a_name_over_the_emblem_is_drawn_in_the_plain_order(fonts):
+    """Where a text's ink would meet the emblem's, the emblem is drawn last, as before."""
+    layout = badge_layout(NAMES["latin"], "C2C awarded 2022", "awarded", True, fonts, False)
+    over = layout.texts[1]
+    layout = replace(layout, texts=(*layout.texts, replace(over, x=120.0, baseline=320.0)))
+    for width in (WEB[0], PRINT[0]):
+        assert draw_module.draw_png(layout, fonts, width) == _in_order(layout, fonts, width)
+
+
+def test_a_name_cut_from_the_smaller_prepared_font_is_the_same_font(fonts):
+    """The SVG's font is cut from the smallest prepared cut that has its characters: it
+    must be the same bytes as one cut from the larger cut (else badges would depend on it)."""
+    (basic, basic_chars), (repertoire, _) = subsets.prepared(fonts.paths[0], fonts.prepared_dir)
+    for name, status in ((NAMES["latin"], "C2C awarded 2022"), (LONG, "Pledged · not yet awarded"),
+                         ("St Basil’s — “Help” … Now", "Awarded 2021 · renewal overdue"),
+                         ("Office ffi fl Waffle 2024", "Withdrawn · not an award holder")):
+        chars = "".join(sorted(set(name + status + "Commitment to Collaborate C2C")))
+        assert all(ord(c) in basic_chars for c in chars)
+        fonts_cut = []
+        for path in (basic, repertoire):
+            font = subsets.cut(path, chars, often=True)
+            font.flavor = "woff"
+            out = io.BytesIO()
+            font.save(out)
+            fonts_cut.append(out.getvalue())
+        assert fonts_cut[0] == fonts_cut[1], name
 
 
 def test_artwork_replaces_the_emblem_and_is_grey_when_not_an_award(fonts, tmp_path):
