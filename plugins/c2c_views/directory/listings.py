@@ -72,7 +72,7 @@ class DirectoryViews:
     window: tuple[int, int] = (0, 0)  # epoch minutes covered by services' dated hours
     pages: list[Page[ServiceView]] = field(default_factory=list)  # `listed` cut into /directory/'s pages
     page_size: int = 50  # services per page, and per chunk of cards the filters fetch
-
+    area_urls: dict[str, str] = field(default_factory=dict)  # area id -> the listing that shows its services
 
 
 def directory_views(registry: Registry, settings: dict[str, Any], urls: Urls) -> DirectoryViews:
@@ -116,11 +116,19 @@ def directory_views(registry: Registry, settings: dict[str, Any], urls: Urls) ->
         return PrintList(area, stage, urls.directory_print(area.id, stage.id if stage else ""), here,
                          alerts_for(alerts, all_areas, [area.id]))
 
+    areas = [listing("areas", t, "area") for t in registry.vocab["areas"].values()]
+    region = next((a for a in areas if a.term.id == derive.REGION), None)
     prints = {}
-    for area in registry.vocab["areas"].values():
-        whole_area = print_list(area, None)
-        prints[area.id] = [whole_area, *(p for stage in registry.stages
-                                         if (p := print_list(area, stage)).services)]
+    for each in areas:
+        if region is not None and each is not region and same_listing(each, region):
+            # Nothing of its own, only what the region lists: linked there, not written.
+            each.url, each.pages = region.url, []
+            prints[each.term.id] = []
+            continue
+        # An area's list by stage is printed only when it is shorter than the whole area's.
+        whole_area = print_list(each.term, None)
+        prints[each.term.id] = [whole_area, *(p for stage in registry.stages if 0 < len(
+            (p := print_list(each.term, stage)).services) < len(whole_area.services))]
     win = window(settings["C2C_TODAY"])
     return DirectoryViews(
         services=services,
@@ -130,7 +138,7 @@ def directory_views(registry: Registry, settings: dict[str, Any], urls: Urls) ->
         facet_terms={**{facet: [(t, counts[facet][t.id]) for t in registry.vocab.get(vocab, {}).values()]
                         for facet, vocab in FACETS.items()},
                      "language": [(t, counts["language"][t.id]) for t in languages.values()]},
-        areas=[listing("areas", t, "area") for t in registry.vocab["areas"].values()],
+        areas=areas,
         stages=[listing("stages", t, "stage") for t in registry.stages],
         alerts=alerts,
         service_alerts={v.slug: alerts_for(alerts, all_areas, v.service.areas) for v in services},
@@ -140,4 +148,11 @@ def directory_views(registry: Registry, settings: dict[str, Any], urls: Urls) ->
         window=(win.start_minute, win.end_minute),
         pages=paginate(listed, size, partial(urls.paged, urls.directory())),
         page_size=size,
+        area_urls={a.term.id: a.url for a in areas},
     )
+
+
+def same_listing(a: Listing, b: Listing) -> bool:
+    """Two listings of the very same services and alerts: one's page would repeat the other's."""
+    return all(len(x) == len(y) and all(i is j for i, j in zip(x, y, strict=True))
+               for x, y in ((a.listed, b.listed), (a.closed, b.closed), (a.alerts, b.alerts)))
