@@ -16,7 +16,7 @@ from markupsafe import Markup
 from c2c_registry import derive
 from c2c_registry.markup import safe_url
 
-from . import plans
+from . import plans, tracking
 from .words import count, file_size
 
 if TYPE_CHECKING:
@@ -56,21 +56,36 @@ def _once() -> Any:
     record, rendered once per build. An action or a pledge appears on a dozen pages (its
     commitment, organisation, stage, theme, area and sector pages) with the same markup,
     and rendering those records was most of a build's time. The record is kept with its
-    markup, so its id cannot be reused by another object during the build."""
-    kept: dict[tuple, tuple[Any, Any]] = {}
+    markup, so its id cannot be reused by another object during the build; so are the
+    reads the macro made in the views, noted again for every page given the markup."""
+    kept: dict[tuple, tuple[Any, Any, frozenset]] = {}
 
     def once(macro, record, *args, siteurl: str = ""):
-        key = (macro.name, id(record), siteurl, *args)
+        record = tracking.unwrap(record)
+        key = (macro.name, id(record), siteurl, *map(tracking.unwrap, args))
         if key not in kept:
-            kept[key] = (record, macro(record, *args))
+            with tracking.noting() as reads:
+                markup = macro(record, *args)
+            kept[key] = (record, markup, frozenset(reads))
+        else:
+            tracking.replay(kept[key][2])
         return kept[key][1]
     return once
 
 
-def template_globals(views: SiteViews, csp: str, settings: dict[str, Any]) -> dict[str, Any]:
-    """Jinja globals: the views, the URL map, the Content-Security-Policy for every
-    page's meta tag, and words for values."""
+# The globals that look into the views: given the views wrapped (tracking.py), so what
+# they read is noted; the others depend only on the code and the settings.
+TRACKED_GLOBALS = {"views", "award", "logo", "changed", "term_name", "partners_of", "once"}
+
+
+def template_globals(views: SiteViews, csp: str, settings: dict[str, Any], tracked: bool = False) -> dict[str, Any]:
+    """Jinja globals: the views (`tracked`: wrapped, so each page's reads in them are
+    noted), the URL map, the Content-Security-Policy for every page's meta tag, and
+    words for values."""
     state = _State(settings)
+    urls, today = views.urls, views.today
+    if tracked:
+        views = tracking.track(views, ())
 
     def term_name(term_id: str, vocab: str) -> str:
         entry = views.vocab.get(vocab, {}).get(term_id)
@@ -78,12 +93,12 @@ def template_globals(views: SiteViews, csp: str, settings: dict[str, Any]) -> di
 
     return {
         "views": views,
-        "urls": views.urls,
+        "urls": urls,
         "csp": csp,
         "count": count,
         "file_size": file_size,
         "term_name": term_name,
-        "today": views.today,
+        "today": today,
         "overdue": state.overdue,
         "due_soon": state.due_soon,
         "review_due": state.review_due,

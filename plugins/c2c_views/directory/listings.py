@@ -118,7 +118,7 @@ def directory_views(registry: Registry, settings: dict[str, Any], urls: Urls) ->
 
     areas = [listing("areas", t, "area") for t in registry.vocab["areas"].values()]
     region = next((a for a in areas if a.term.id == derive.REGION), None)
-    prints = {}
+    prints: dict[str, list[PrintList]] = {}
     for each in areas:
         if region is not None and each is not region and same_listing(each, region):
             # Nothing of its own, only what the region lists: linked there, not written.
