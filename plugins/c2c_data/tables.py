@@ -198,11 +198,10 @@ def csv_header(table: Table) -> str:
     return _csv_line([f.name for f in table.fields])
 
 
-def encoded_row(table: Table, item) -> tuple[str, str]:
-    """One item's CSV line and its JSON object (indent 1): the pieces `to_csv` and
-    `to_json` put together, made one item at a time so an unchanged item's can be kept."""
-    [row] = rows(table, [item])
-    return csv_row(table, row), json.dumps(row, ensure_ascii=False, indent=1)
+def encoded_rows(table: Table, items: list) -> list[tuple[str, str]]:
+    """Each item's CSV line and JSON object (indent 1): the pieces `to_csv` and `to_json`
+    put together, apart, so a table's can be kept and joined."""
+    return [(csv_row(table, row), json.dumps(row, ensure_ascii=False, indent=1)) for row in rows(table, items)]
 
 
 def csv_row(table: Table, row: dict[str, Any]) -> str:

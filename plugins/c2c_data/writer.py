@@ -18,7 +18,7 @@ from c2c_views.writing import page_writer
 
 from .feed import commitments_feed
 from .hsds import api_page, to_hsds
-from .tables import Context, Table, csv_header, encoded_row, records, table_schema, tables
+from .tables import Context, Table, csv_header, encoded_rows, records, table_schema, tables
 
 
 @dataclass(frozen=True)
@@ -80,10 +80,10 @@ class DataGenerator(Generator):
         resources = []
         memo = build_state(settings).reuse.memo
         for table in tables(ctx):
-            # Each row's CSV line and JSON text, kept from the last build for a record
-            # that did not change (c2c_views/reuse.py), then put together.
-            encoded = [memo(f"data-row-{table.name}", item, partial(encoded_row, table, item))
-                       for item in items[table.name]]
+            # Each row's CSV line and JSON text, the table's kept from the last build when
+            # none of its records changed (c2c_views/reuse.py), then put together.
+            encoded = memo(f"data-table-{table.name}", items[table.name], partial(encoded_rows, table,
+                                                                                  items[table.name]))
             csv_url, json_url = urls.data_table(table.name, "csv"), urls.data_table(table.name, "json")
             csv_size = _write(out, csv_url, csv_header(table) + "".join(line for line, _ in encoded))
             downloads.append(Download(table.title, csv_url, "CSV", table.description, csv_size, table))

@@ -52,25 +52,42 @@ class _State:
 
 
 def _once() -> Any:
-    """`once(macro, record, *args, siteurl=SITEURL)`: a macro's markup for a registry
-    record, rendered once per build. An action or a pledge appears on a dozen pages (its
-    commitment, organisation, stage, theme, area and sector pages) with the same markup,
-    and rendering those records was most of a build's time. The record is kept with its
-    markup, so its id cannot be reused by another object during the build; so are the
-    reads the macro made in the views, noted again for every page given the markup."""
+    """`once(macro, record, *args, siteurl=SITEURL)`: a macro's markup for the same
+    arguments, rendered once per build. An action or a pledge appears on a dozen pages
+    (its commitment, organisation, stage, theme, area and sector pages) with the same
+    markup, and so does an organisation's part of a stage on the stage's page and on the
+    pages narrowing it; rendering those was most of a build's time. The arguments are the
+    same when they are the same records (a list or a slice: the same records in the same
+    order) and the same plain values; they are kept with the markup, so no id is reused
+    by another object during the build, and so are the reads the macro made in the
+    views, noted again for every page given the markup. The macro must depend on nothing
+    of the page but its arguments and SITEURL."""
     kept: dict[tuple, tuple[Any, Any, frozenset]] = {}
 
-    def once(macro, record, *args, siteurl: str = ""):
-        record = tracking.unwrap(record)
-        key = (macro.name, id(record), siteurl, *map(tracking.unwrap, args))
+    def once(macro, *args, siteurl: str = ""):
+        args = tuple(map(tracking.unwrap, args))
+        key = (macro.name, siteurl, *map(_same, args))
         if key not in kept:
             with tracking.noting() as reads:
-                markup = macro(record, *args)
-            kept[key] = (record, markup, frozenset(reads))
+                markup = macro(*args)
+            kept[key] = (args, markup, frozenset(reads))
         else:
             tracking.replay(kept[key][2])
         return kept[key][1]
     return once
+
+
+def _same(value: Any) -> Any:
+    """What makes two arguments of `once` the same: a plain value itself; a list, or a
+    slice of the registry, its records by identity, in order; anything else its identity."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return ("items", *map(_same, value))
+    if isinstance(value, derive.Slice):
+        return ("slice", *(tuple(map(id, getattr(value, kind))) for kind in ("pledges", "actions", "discussion",
+                                                                            "services")))
+    return ("id", id(value))
 
 
 # The globals that look into the views: given the views wrapped (tracking.py), so what

@@ -100,7 +100,10 @@ class _Reference:
             return self
         value = record.__dict__[self.name]
         if _log is not None:
-            _log.add(((("@", *identity(record)),), (".", self.name)))
+            named = _named.get(id(record))
+            if named is None:
+                _named[id(record)] = named = (("@", *identity(record)),)
+            _log.add((named, (".", self.name)))
         return value
 
     def __set__(self, record: Any, value: Any) -> None:
@@ -108,6 +111,7 @@ class _Reference:
 
 
 _PLAIN: dict[tuple[type, str], Any] = {}  # what each class had under the name before
+_named: dict[int, tuple] = {}  # a record's path, by id, while references are noted (the records live as long)
 
 
 def note_references(on: bool) -> None:
@@ -120,6 +124,7 @@ def note_references(on: bool) -> None:
                 _PLAIN[(kind, name)] = kind.__dict__.get(name, _Reference)
                 setattr(kind, name, _Reference(name))
             elif not on and (kind, name) in _PLAIN:
+                _named.clear()
                 before = _PLAIN.pop((kind, name))
                 if before is _Reference:
                     delattr(kind, name)
