@@ -56,8 +56,9 @@ from c2c_registry.urls import DIMENSIONS, Urls, save_as  # noqa: E402
 BUILD_DATE = "2026-11-23"
 CHROMIUM = "/usr/bin/chromium"
 KB = 1024
-BUDGETS = {  # gzip KB, from issue 17
+BUDGETS = {  # gzip KB, from issue 17 (listing: issue 27)
     "directory": 100, "service": 40, "progress": 100, "term": 100, "sw": 500, "html": 100, "index": 100,
+    "listing": 100,
 }
 
 
@@ -145,6 +146,28 @@ def pages_to_measure(site: Path, sizes: dict[str, int]) -> list[tuple[str, str, 
         terms = [u for u in sizes if u.startswith(top) and u.count("/") == 2]
         if terms:
             chosen.append((f"largest {dimension[:-1]} page", max(terms, key=sizes.__getitem__), "term"))
+    # The directory's listings: each kind's largest first page and largest later page;
+    # then the largest printable list.
+    prints = []
+    for kind, url_of in (("area", urls.directory_area), ("stage", urls.directory_stage),
+                         ("access", urls.directory_access), ("language", urls.directory_language)):
+        prefix = url_of("x")[: -len("x/")]
+        first, later = [], []
+        for u in sizes:
+            if not u.startswith(prefix):
+                continue
+            term = u[len(prefix):].split("/")[0]
+            if u.startswith(urls.directory_print(term)):
+                prints.append(u)
+            elif u == url_of(term):
+                first.append(u)
+            elif u.startswith(urls.paged(url_of(term), 2)[: -len("2/")]):
+                later.append(u)
+        for name, found in ((f"largest {kind} listing", first), (f"largest {kind} listing, page 2+", later)):
+            if found:
+                chosen.append((name, max(found, key=sizes.__getitem__), "listing"))
+    if prints:
+        chosen.append(("largest printable list", max(prints, key=sizes.__getitem__), "listing"))
     return [c for c in chosen if (site / save_as(c[1])).is_file()]
 
 

@@ -1,13 +1,14 @@
-"""`c2c build`: validate, then build the site with Pelican into a fresh folder and swap
-it in, so a failed build never leaves a half-written site."""
+"""`c2c build`: validate, then build the site with Pelican into a staging folder and
+publish it onto the output folder only once it is complete, so a failed build never
+leaves a half-written site (publish.py). Pages whose inputs did not change since the
+last build into the same folder are not rendered again (c2c_views/reuse.py);
+`--explain` says why each page that was rendered was."""
 
 from __future__ import annotations
 
 import argparse
 import logging
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from c2c_registry.load.registry import InvalidContent
@@ -16,6 +17,7 @@ from c2c_registry.rules.problems import CHECKER_FAILED, warnings_report
 
 from . import options
 from .options import Refused
+from .publish import discard, publish, staging_folder
 from .validate import contents
 
 
@@ -24,17 +26,21 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     options.add_output(parser)
     options.add_build_date(parser, "the date to build as")
     options.add_settings(parser, "Pelican settings file")
+    parser.add_argument("--explain", action="store_true",
+                        help="say why each page that is rendered is (the others are unchanged since the last build)")
 
 
 def run(args: argparse.Namespace) -> int:
-    """Build into a temporary folder beside --output, then swap it in: a failed build
-    never leaves a half-written site."""
+    """Build into a staging folder beside --output, then publish what changed: a failed
+    build never leaves a half-written site."""
     from pelican import Pelican
     from pelican.log import console as pelican_console
     from pelican.log import init as init_logging
     from pelican.settings import read_settings
     from rich.console import Console
     from rich.logging import RichHandler
+
+    from c2c_views.reuse import forget, save
 
     content = options.content_folder(args)
     settings_file = Path(args.settings)
@@ -43,10 +49,7 @@ def run(args: argparse.Namespace) -> int:
     today = options.today(args)
     output = Path(args.output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
-    for leftover in output.parent.glob(f".{output.name}-building-*"):  # from a killed build
-        shutil.rmtree(leftover, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-building-", dir=output.parent))
-    staging.chmod(0o755)
+    staging = staging_folder(output)
     # Pelican's warnings go to stderr; its closing "Processed 0 articles" line (it counts
     # only its own articles and pages) is silenced and a count of what was built printed.
     init_logging(level=logging.WARNING, fatal="warnings", name="pelican",
@@ -57,31 +60,30 @@ def run(args: argparse.Namespace) -> int:
         "OUTPUT_PATH": str(staging),
         "C2C_BUILD_DATE": today.isoformat(),
         "DELETE_OUTPUT_DIRECTORY": False,
+        "C2C_PUBLISHED": str(output) if output.is_dir() else "",
+        "C2C_EXPLAIN": args.explain,
     }
     try:
         settings = read_settings(str(settings_file), override=overrides)
         Pelican(settings).run()
         state = build_state(settings)  # an error when no c2c plugin ran, so nothing was checked
     except InvalidContent as err:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
         print(err.code)
         return 2 if any(p.rule == CHECKER_FAILED for p in err.problems) else 1
     except BaseException as err:
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging)
         print(f"c2c: the build failed and {output} was left as it was: {err}", file=sys.stderr)
         return 1
-    pages = sum(1 for _ in staging.rglob("*.html"))
-    _swap(staging, output)
-    print(f"Built {pages} pages into {output} as of {today.isoformat()}, from {contents(state.registry)}.")
+    written = state.pages.written if type(state).pages.given(state) else None
+    kept = written.kept if written else set()
+    pages = sum(1 for _ in staging.rglob("*.html")) + len(kept)
+    forget(output)  # a publish cut short must not leave records of the site before it
+    publish(staging, output, kept)
+    if written is not None and written.records is not None:
+        save(written.records, output)
+    done = f" ({written.rendered} rendered, {len(kept)} unchanged)" if written and kept else ""
+    print(f"Built {pages} pages{done} into {output} as of {today.isoformat()}, from {contents(state.registry)}.")
     if state.warnings:
         print(warnings_report(state.warnings, github=options.in_github_actions()))
     return 0
-
-
-def _swap(staging: Path, output: Path) -> None:
-    old = output.with_name(f".{output.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if output.exists():
-        output.rename(old)
-    staging.rename(output)
-    shutil.rmtree(old, ignore_errors=True)

@@ -1,80 +1,150 @@
-"""`c2c serve --watch`: serve the site and rebuild it whenever a file it is built from changes.
+"""`c2c serve --watch`: serve the site, rebuild it the moment a file it is built from is
+saved, and reload the browser.
 
-For staff editing content on their own computer: save a file, reload the browser. Each
-rebuild is an ordinary `c2c build` in a fresh process (so a failed or killed rebuild
-cannot take the server down), which swaps the new site in only when it is complete; the
-server keeps answering from the old site until then. Rebuilds are quick because parsed
-files and badge images are cached (.cache/). A file with a problem prints the usual
-report and the last good site stays up.
+For staff editing content on their own computer: save a file and the page in the
+browser shows it. The folders are watched with the operating system's file events
+(watchfiles), not by polling. Each rebuild is an ordinary `c2c build` into the same
+folder, so it renders only the pages the saved file touches and publishes only the
+files that changed (c2c_views/reuse.py, publish.py); it runs in a child of a process
+that has everything imported already (rebuilder.py), so a failed or crashed rebuild
+cannot take the server down and the last good site stays up. A file with a problem
+prints the usual report.
+
+The browser reloads by itself: every HTML page this server sends carries one more
+script, `reload.js` below, served from the site's own address (so the site's
+Content-Security-Policy allows it) and never written into the site. It listens to an
+event stream that says when a rebuild has been published.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import subprocess
-import sys
 import threading
 import time
-from collections.abc import Iterable
 from pathlib import Path
 
 from c2c_registry.package_data import schema_dir
 
 from .serve import serve
 
-POLL_SECONDS = 0.3
+# Not part of the site: served by the watch server only. The query keeps both out of
+# the site's service worker's caches, which never keep an address with one.
+WATCH = "/__c2c-watch/"
+SCRIPT = f"{WATCH}reload.js?watch"
+EVENTS = f"{WATCH}events?watch"
+RELOAD_JS = """// Served by `c2c serve --watch` only, never part of the published site: reloads the
+// page when the site has been rebuilt.
+(function () {
+  var seen = null;
+  var source = new EventSource(EVENTS);
+  source.onmessage = function (event) {
+    if (seen === null) { seen = event.data; return; }
+    if (event.data !== seen) { source.close(); window.location.reload(); }
+  };
+})();
+""".replace("EVENTS", json.dumps(EVENTS))
 
 
-def snapshot(folders: Iterable[Path]) -> dict[str, tuple[int, int]]:
-    """(modified time, size) of every file under `folders`: two snapshots differ when a
-    file was added, removed, renamed or saved. Links are not followed."""
-    seen: dict[str, tuple[int, int]] = {}
-    for folder in folders:
-        for root, dirs, files in os.walk(folder):
-            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
-            for name in files:
-                path = os.path.join(root, name)
-                try:
-                    info = os.lstat(path)
-                except OSError:  # deleted while we looked: the next snapshot has it gone
-                    continue
-                seen[path] = (info.st_mtime_ns, info.st_size)
-    return seen
+class Live:
+    """The number of the build being served, and a way to wait for the next."""
+
+    def __init__(self) -> None:
+        self.version = 0
+        self._changed = threading.Condition()
+        self.stopping = False
+
+    def published(self) -> None:
+        with self._changed:
+            self.version += 1
+            self._changed.notify_all()
+
+    def wait(self, seen: int, seconds: float) -> int:
+        with self._changed:
+            self._changed.wait_for(lambda: self.version != seen or self.stopping, timeout=seconds)
+            return self.version
+
+    def stop(self) -> None:
+        with self._changed:
+            self.stopping = True
+            self._changed.notify_all()
 
 
-def rebuild(build_args: list[str]) -> int:
+def _builder(build_args: list[str]):
+    if hasattr(os, "fork"):
+        from .rebuilder import Rebuilder
+
+        return Rebuilder(build_args)
+    return _Subprocess(build_args)
+
+
+class _Subprocess:
+    """Where processes cannot fork: each rebuild a new `c2c build` process."""
+
+    def __init__(self, build_args: list[str]):
+        self.build_args = build_args
+
+    def build(self) -> int:
+        import subprocess
+        import sys
+
+        return subprocess.run([sys.executable, "-m", "c2c_cli", "build", *self.build_args]).returncode
+
+    def restart(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def rebuild(builder, live: Live | None) -> int:
     started = time.perf_counter()
-    result = subprocess.run([sys.executable, "-m", "c2c_cli", "build", *build_args])
-    if result.returncode == 0:
-        print(f"Rebuilt in {time.perf_counter() - started:.1f} s; reload the page to see it.", flush=True)
+    code = builder.build()
+    if code == 0:
+        if live is not None:
+            live.published()
+        print(f"Rebuilt in {time.perf_counter() - started:.1f} s; the browser reloads by itself.", flush=True)
     else:
         print("The site was not rebuilt; it still shows the last good build. Fix the problems above and save "
               "again.", flush=True)
-    return result.returncode
+    return code
 
 
 def serve_and_watch(args: argparse.Namespace) -> int:
-    """Build, serve, and rebuild on every change to the content, the schemas or the theme."""
+    """Build, serve, and rebuild on every change to the content, the schemas, the theme
+    or the plugins' code (which first starts a new build process)."""
+    import watchfiles
+
     content, output, settings = Path(args.content), Path(args.output), Path(args.settings)
-    folders = [content, schema_dir(), settings.resolve().parent / "theme"]
+    project = settings.resolve().parent
+    code_folder = Path(__file__).resolve().parents[1]
+    folders = [content, schema_dir(), project / "theme", code_folder]
     build_args = ["--content", str(content), "--output", str(output), "--settings", str(settings)]
     if args.build_date:
         build_args += ["--build-date", args.build_date]
-    before = snapshot(folders)
-    if rebuild(build_args) != 0 and not (output / "index.html").is_file():
-        return 1
-    server = threading.Thread(target=serve, args=(output, args.port), daemon=True)
-    server.start()
-    print(f"Watching {', '.join(str(f) for f in folders)} for changes.", flush=True)
+    builder = _builder(build_args)
+    live = Live()
     try:
-        while server.is_alive():
-            time.sleep(POLL_SECONDS)
-            now = snapshot(folders)
-            if now != before:
-                time.sleep(POLL_SECONDS)  # let an editor finish saving
-                before = snapshot(folders)
-                rebuild(build_args)
+        if rebuild(builder, None) != 0 and not (output / "index.html").is_file():
+            return 1
+        server = threading.Thread(target=serve, args=(output, args.port), kwargs={"live": live}, daemon=True)
+        server.start()
+        print(f"Watching {', '.join(str(f) for f in folders if f.is_dir())} for changes.", flush=True)
+        stop = threading.Event()
+        for changes in watchfiles.watch(*(f for f in folders if f.is_dir()), debounce=60, step=20,
+                                        stop_event=stop, yield_on_timeout=True, rust_timeout=500):
+            if not server.is_alive():
+                return 2  # the server stopped: the port was taken, say (serve printed why)
+            if not changes:
+                continue
+            if any(Path(path).is_relative_to(code_folder) and path.endswith(".py") for _, path in changes):
+                print("The plugins' code changed: starting a new build process.", flush=True)
+                builder.restart()
+            rebuild(builder, live)
     except KeyboardInterrupt:
         return 0
-    return 2  # the server stopped: the port was taken, say (serve printed why)
+    finally:
+        live.stop()
+        builder.close()
+    return 0

@@ -194,15 +194,30 @@ def to_json(data: list[dict[str, Any]]) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
+def csv_header(table: Table) -> str:
+    return _csv_line([f.name for f in table.fields])
+
+
+def encoded_rows(table: Table, items: list) -> list[tuple[str, str]]:
+    """Each item's CSV line and JSON object (indent 1): the pieces `to_csv` and `to_json`
+    put together, apart, so a table's can be kept and joined."""
+    return [(csv_row(table, row), json.dumps(row, ensure_ascii=False, indent=1)) for row in rows(table, items)]
+
+
+def csv_row(table: Table, row: dict[str, Any]) -> str:
+    return _csv_line([spreadsheet_safe(_cell(row[f.name])) for f in table.fields])
+
+
+def _csv_line(cells: list[str]) -> str:
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerow(cells)
+    return out.getvalue()
+
+
 def to_csv(table: Table, data: list[dict[str, Any]]) -> str:
     """RFC 4180 CSV: a header row, then one row per item; lists joined by '; ', and
     every cell made safe to open in a spreadsheet (`spreadsheet_safe`)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([f.name for f in table.fields])
-    for row in data:
-        writer.writerow([spreadsheet_safe(_cell(row[f.name])) for f in table.fields])
-    return out.getvalue()
+    return csv_header(table) + "".join(csv_row(table, row) for row in data)
 
 
 def _cell(value: Any) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from pelican.generators import Generator
@@ -17,7 +18,7 @@ from c2c_views.writing import page_writer
 
 from .feed import commitments_feed
 from .hsds import api_page, to_hsds
-from .tables import Context, Table, records, rows, table_schema, tables, to_csv, to_json
+from .tables import Context, Table, csv_header, encoded_rows, records, table_schema, tables
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,12 @@ def _json_array(texts: list[str], depth: int = 0) -> str:
 _CONTENTS = "\0contents\0"  # stands in for a page's services until they are put in
 
 
+def _hsds_text(service, vocab) -> tuple[str, str]:
+    """A service's HSDS id and its object as JSON text."""
+    hsds = to_hsds(service, vocab)
+    return hsds["id"], _dumps(hsds)
+
+
 class DataGenerator(Generator):
     """Writes the data files, then /data/ with their sizes."""
 
@@ -71,13 +78,18 @@ class DataGenerator(Generator):
         items = records(views.organisations, sorted(views.commitments, key=lambda c: c.slug), services)
         downloads: list[Download] = []
         resources = []
+        memo = build_state(settings).reuse.memo
         for table in tables(ctx):
-            data = rows(table, items[table.name])
+            # Each row's CSV line and JSON text, the table's kept from the last build when
+            # none of its records changed (c2c_views/reuse.py), then put together.
+            encoded = memo(f"data-table-{table.name}", items[table.name], partial(encoded_rows, table,
+                                                                                  items[table.name]))
             csv_url, json_url = urls.data_table(table.name, "csv"), urls.data_table(table.name, "json")
-            csv_size = _write(out, csv_url, to_csv(table, data))
+            csv_size = _write(out, csv_url, csv_header(table) + "".join(line for line, _ in encoded))
             downloads.append(Download(table.title, csv_url, "CSV", table.description, csv_size, table))
             downloads.append(Download(table.title, json_url, "JSON", "The same rows as JSON: lists as arrays, "
-                                      "missing values as null.", _write(out, json_url, to_json(data))))
+                                      "missing values as null.",
+                                      _write(out, json_url, _json_array([text for _, text in encoded]) + "\n")))
             resources.append({"name": table.name, "title": table.title, "description": table.description,
                               "path": Path(csv_url).name, "format": "csv", "mediatype": "text/csv",
                               "encoding": "utf-8", "bytes": csv_size, "schema": table_schema(table)})
@@ -99,8 +111,10 @@ class DataGenerator(Generator):
 
     def _hsds(self, out: Path, views, by_slug: list) -> list[Download]:
         urls = views.urls
-        services = [to_hsds(s, views.vocab) for s in by_slug]
-        texts = [_dumps(s) for s in services]
+        memo = build_state(self.settings).reuse.memo
+        encoded = [memo("hsds", (s, views.vocab), partial(_hsds_text, s, views.vocab)) for s in by_slug]
+        services = [{"id": id_} for id_, _ in encoded]  # what api_page counts and pages
+        texts = [text for _, text in encoded]
         size = self.settings["C2C_HSDS_PAGE_SIZE"]
         each = sum(_write(out, urls.hsds_service(s["id"]), text + "\n") for s, text in zip(services, texts, strict=True))
         pages = api_page(services, 1, size)["total_pages"]

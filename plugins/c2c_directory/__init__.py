@@ -34,17 +34,23 @@ class DirectoryGenerator(Generator):
     """Writes the directory's data files, then its pages; registered through `get_generators`."""
 
     def generate_output(self, writer) -> None:
-        views = build_state(self.settings).views
+        state = build_state(self.settings)
+        views, reuse = state.views, state.reuse
         cards = self.get_template("directory_cards")
-        write_data(Path(self.output_path), views, lambda items: cards.render({**self.context, "services": items}))
+
+        def render_cards(items: list) -> str:  # kept from the last build when nothing they show changed
+            return reuse.memo("cards", (reuse.template_digest(cards), items),
+                              lambda: cards.render({**self.context, "services": items}))
+        write_data(Path(self.output_path), views, render_cards)
         write_pages(page_writer(self, writer, directory=views.directory), views)
 
 
 def write_worker(pelican) -> None:
     """The service worker, last: its cache name hashes the shell it keeps."""
     settings = pelican.settings
-    write_service_worker(Path(pelican.output_path), build_state(settings).views, settings["C2C_OFFLINE_BUDGET_KB"],
-                         settings["C2C_OFFLINE_VISITED_LIMIT"])
+    state = build_state(settings)
+    write_service_worker(Path(pelican.output_path), state.pages.site_file(settings), state.views,
+                         settings["C2C_OFFLINE_BUDGET_KB"], settings["C2C_OFFLINE_VISITED_LIMIT"])
 
 
 def get_generators(pelican):

@@ -27,6 +27,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from c2c_registry.urls import Urls, save_as
@@ -41,51 +42,58 @@ VISITED = "c2c-visited"  # pages kept as they are visited: one cache, refreshed 
 SAVED = "c2c-saved"  # services saved for offline use from the shortlist
 
 
-def shell_candidates(output: Path, urls: Urls) -> list[str]:
+Site = Path | Callable[[str], Path]  # the built site: its folder, or where each address's file is
+
+
+def _file(site: Site, url: str) -> Path:
+    return site / save_as(url) if isinstance(site, Path) else site(url)
+
+
+def shell_candidates(site: Site, urls: Urls) -> list[str]:
     """What the worker would keep on install, most needed first: the assets, the
     directory's first page and its compact filter data, the shortlist's data and page,
     the directory's search, then the cards the filters show (directory order)."""
     chunks = 0
-    while (output / save_as(urls.directory_cards(chunks + 1))).is_file():
+    while _file(site, urls.directory_cards(chunks + 1)).is_file():
         chunks += 1
-    searching = search_files(output, urls)  # the search box's engine; without it, the box reads text-all
+    searching = search_files(site, urls)  # the search box's engine; without it, the box reads text-all
     wanted = [*(urls.theme(a) for a in ASSETS), urls.directory(), urls.directory_data("filters", "all"),
               *([] if searching else [urls.directory_data("text", "all")]), urls.services_json(), urls.shortlist(),
               *searching, *(urls.directory_cards(n) for n in range(1, chunks + 1))]
-    return [f for f in dict.fromkeys(wanted) if (output / save_as(f)).is_file()]
+    return [f for f in dict.fromkeys(wanted) if _file(site, f).is_file()]
 
 
-def precache_list(output: Path, urls: Urls, budget_kb: int) -> list[str]:
+def precache_list(site: Site, urls: Urls, budget_kb: int) -> list[str]:
     """The shell: candidates in order while their gzip bytes fit in the budget; one
     that does not fit is left for the visit (a later, smaller one may still fit)."""
     chosen, used = [], 0
-    for url in shell_candidates(output, urls):
-        size = len(gzip.compress((output / save_as(url)).read_bytes(), compresslevel=6, mtime=0))
+    for url in shell_candidates(site, urls):
+        size = len(gzip.compress(_file(site, url).read_bytes(), compresslevel=6, mtime=0))
         if used + size <= budget_kb * 1024:
             chosen.append(url)
             used += size
     return chosen
 
 
-def search_files(output: Path, urls: Urls) -> list[str]:
+def search_files(site: Site, urls: Urls) -> list[str]:
     """What the directory's search needs without signal (the search page, its manifest
     and the services' files), as the search's manifest lists them; none without search."""
-    manifest = output / save_as(urls.search_manifest())
+    manifest = _file(site, urls.search_manifest())
     return json.loads(manifest.read_text("utf-8"))["offline"] if manifest.is_file() else []
 
 
-def cache_name(output: Path, precache: list[str], build_date: str) -> str:
+def cache_name(site: Site, precache: list[str], build_date: str) -> str:
     digest = hashlib.sha256()
     for url in precache:
-        digest.update(url.encode() + b"\0" + (output / save_as(url)).read_bytes() + b"\0")
+        digest.update(url.encode() + b"\0" + _file(site, url).read_bytes() + b"\0")
     return f"c2c-directory-{build_date}-{digest.hexdigest()[:10]}"
 
 
-def service_worker(output: Path, urls: Urls, build_date: str, budget_kb: int, visited_limit: int) -> str:
-    precache = precache_list(output, urls, budget_kb)
+def service_worker(site: Site, urls: Urls, build_date: str, budget_kb: int, visited_limit: int) -> str:
+    precache = precache_list(site, urls, budget_kb)
     header = (
         f"// Written by the c2c_directory plugin for the build of {build_date}; source: plugins/c2c_directory/service-worker.js\n"
-        f"const CACHE = {json.dumps(cache_name(output, precache, build_date))};\n"
+        f"const CACHE = {json.dumps(cache_name(site, precache, build_date))};\n"
         f"const VISITED = {json.dumps(VISITED)};\n"
         f"const SAVED = {json.dumps(SAVED)};\n"
         f"const VISITED_LIMIT = {int(visited_limit)};\n"
@@ -96,7 +104,8 @@ def service_worker(output: Path, urls: Urls, build_date: str, budget_kb: int, vi
     return header + SOURCE.read_text(encoding="utf-8")
 
 
-def write_service_worker(output: Path, views: SiteViews, budget_kb: int, visited_limit: int) -> None:
-    """Written last, once every file it may keep is in the output."""
-    worker = service_worker(output, views.urls, views.today.isoformat(), budget_kb, visited_limit)
+def write_service_worker(output: Path, site: Site, views: SiteViews, budget_kb: int, visited_limit: int) -> None:
+    """Written last, once every file it may keep is in the site (`site`: where each
+    address's file is, a page unchanged since the last build in the published folder)."""
+    worker = service_worker(site, views.urls, views.today.isoformat(), budget_kb, visited_limit)
     (output / views.urls.service_worker()).write_text(worker, encoding="utf-8")

@@ -32,26 +32,28 @@ def write_pages(page: Page, views: SiteViews) -> None:
              own_data=own_data([near_me_json(v) for v in each.items]),
              page_title=f"Find a homelessness service{each.title_suffix}")
     for listing in directory.areas:
-        write_listing(page, listing, f"Services in {listing.term.name}")
+        write_listing(page, listing, f"Services in {listing.term.name}", own_data)
     for listing in directory.stages:
-        write_listing(page, listing, f"Services: {listing.term.name}")
+        write_listing(page, listing, f"Services: {listing.term.name}", own_data)
     for view in directory.services:
         page(view.url, "directory_service", view=view, jsonld=script_json(service_jsonld(view, urls)),
              own_data=own_data([hours_json(view)]), alerts=directory.service_alerts[view.slug],
              page_title=view.service.name)
     page(urls.shortlist(), "directory_shortlist", alerts=directory.alerts, page_title="Your shortlist")
     for listing in directory.access:
-        write_listing(page, listing, f"Services: {listing.term.name}")
+        write_listing(page, listing, f"Services: {listing.term.name}", own_data)
     for listing in directory.languages:
-        write_listing(page, listing, f"Services in {listing.term.name}")
+        write_listing(page, listing, f"Services in {listing.term.name}", own_data)
     for lists in directory.prints.values():
         for plist in lists:
             page(plist.url, "directory_print", plist=plist, alerts=plist.alerts,
+                 own_data=own_data([hours_json(v) for v in plist.services]),
                  page_title=f"Printable list: {plist.title}")
 
 
-def write_listing(page: Page, listing: Listing, title: str) -> None:
-    """Every page of one plain listing (an area, a stage, an access fact, a language)."""
+def write_listing(page: Page, listing: Listing, title: str, own_data: Callable[[list[dict[str, Any]]], Any]) -> None:
+    """Every page of one plain listing (an area, a stage, an access fact, a language),
+    each with its own services' "open now" data, so none downloads the whole directory's."""
     for each in listing.pages:
         page(each.url, "directory_listing", listing=listing, page=each, alerts=listing.alerts,
-             page_title=f"{title}{each.title_suffix}")
+             own_data=own_data([hours_json(v) for v in each.items]), page_title=f"{title}{each.title_suffix}")

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 if TYPE_CHECKING:  # named for the type checker only: the library imports no layer above it
     from c2c_views.history import Change
+    from c2c_views.reuse import NoReuse, Reuse
     from c2c_views.views import SiteViews
     from c2c_views.writing import PageQueue
 
@@ -199,6 +200,8 @@ class BuildState:
     history: Handed[dict[str, Change]] = Handed(VIEWS, "c2c_views", "git history of the content files")
     views: Handed[SiteViews] = Handed(VIEWS, "c2c_views", "views")
     pages: Handed[PageQueue] = Handed(VIEWS, "c2c_views", "queue of pages to render")
+    reuse: Handed[Reuse | NoReuse] = Handed(VIEWS, "c2c_views", "comparison with the last build (what need not be "
+                                                                 "done again)")
     csp: Handed[str] = Handed(FINALISE, "c2c_site", "Content-Security-Policy (set at start-up)")
 
     def __repr__(self) -> str:

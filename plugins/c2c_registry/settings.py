@@ -90,7 +90,9 @@ def check_settings(settings: dict[str, Any]) -> None:
     settings["C2C_TODAY"] = build_date(settings["C2C_BUILD_DATE"])
 
 
-_INTERNAL = {"C2C_TODAY", "C2C_BUILD"}  # set by the build itself (c2c_registry/pipeline.py)
+# Set by the build itself (c2c_registry/pipeline.py), and by `c2c build`: where the site
+# it publishes onto is (pages unchanged since are taken from there), and --explain.
+_INTERNAL = {"C2C_TODAY", "C2C_BUILD", "C2C_PUBLISHED", "C2C_EXPLAIN"}
 
 
 def build_date(value: Any) -> date:

@@ -29,10 +29,13 @@ def _run(index: int) -> Any:
     return _jobs[index]()
 
 
+FEW = 24  # fewer jobs than this are done here: starting the workers would take longer
+
+
 def forked_map(jobs: Sequence[Callable[[], Any]]) -> Iterator[Any]:
     """`job()` for each job, in order, computed on every core."""
     count = min(workers(), len(jobs))
-    if count < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if count < 2 or len(jobs) < FEW or "fork" not in multiprocessing.get_all_start_methods():
         yield from (job() for job in jobs)
         return
     _jobs[:] = jobs

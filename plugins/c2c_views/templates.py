@@ -16,7 +16,7 @@ from markupsafe import Markup
 from c2c_registry import derive
 from c2c_registry.markup import safe_url
 
-from . import plans
+from . import plans, tracking
 from .words import count, file_size
 
 if TYPE_CHECKING:
@@ -52,25 +52,57 @@ class _State:
 
 
 def _once() -> Any:
-    """`once(macro, record, *args, siteurl=SITEURL)`: a macro's markup for a registry
-    record, rendered once per build. An action or a pledge appears on a dozen pages (its
-    commitment, organisation, stage, theme, area and sector pages) with the same markup,
-    and rendering those records was most of a build's time. The record is kept with its
-    markup, so its id cannot be reused by another object during the build."""
-    kept: dict[tuple, tuple[Any, Any]] = {}
+    """`once(macro, record, *args, siteurl=SITEURL)`: a macro's markup for the same
+    arguments, rendered once per build. An action or a pledge appears on a dozen pages
+    (its commitment, organisation, stage, theme, area and sector pages) with the same
+    markup, and so does an organisation's part of a stage on the stage's page and on the
+    pages narrowing it; rendering those was most of a build's time. The arguments are the
+    same when they are the same records (a list or a slice: the same records in the same
+    order) and the same plain values; they are kept with the markup, so no id is reused
+    by another object during the build, and so are the reads the macro made in the
+    views, noted again for every page given the markup. The macro must depend on nothing
+    of the page but its arguments and SITEURL."""
+    kept: dict[tuple, tuple[Any, Any, frozenset]] = {}
 
-    def once(macro, record, *args, siteurl: str = ""):
-        key = (macro.name, id(record), siteurl, *args)
+    def once(macro, *args, siteurl: str = ""):
+        args = tuple(map(tracking.unwrap, args))
+        key = (macro.name, siteurl, *map(_same, args))
         if key not in kept:
-            kept[key] = (record, macro(record, *args))
+            with tracking.noting() as reads:
+                markup = macro(*args)
+            kept[key] = (args, markup, frozenset(reads))
+        else:
+            tracking.replay(kept[key][2])
         return kept[key][1]
     return once
 
 
-def template_globals(views: SiteViews, csp: str, settings: dict[str, Any]) -> dict[str, Any]:
-    """Jinja globals: the views, the URL map, the Content-Security-Policy for every
-    page's meta tag, and words for values."""
+def _same(value: Any) -> Any:
+    """What makes two arguments of `once` the same: a plain value itself; a list, or a
+    slice of the registry, its records by identity, in order; anything else its identity."""
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, (list, tuple)):
+        return ("items", *map(_same, value))
+    if isinstance(value, derive.Slice):
+        return ("slice", *(tuple(map(id, getattr(value, kind))) for kind in ("pledges", "actions", "discussion",
+                                                                            "services")))
+    return ("id", id(value))
+
+
+# The globals that look into the views: given the views wrapped (tracking.py), so what
+# they read is noted; the others depend only on the code and the settings.
+TRACKED_GLOBALS = {"views", "award", "logo", "changed", "term_name", "partners_of", "once"}
+
+
+def template_globals(views: SiteViews, csp: str, settings: dict[str, Any], tracked: bool = False) -> dict[str, Any]:
+    """Jinja globals: the views (`tracked`: wrapped, so each page's reads in them are
+    noted), the URL map, the Content-Security-Policy for every page's meta tag, and
+    words for values."""
     state = _State(settings)
+    urls, today = views.urls, views.today
+    if tracked:
+        views = tracking.track(views, ())
 
     def term_name(term_id: str, vocab: str) -> str:
         entry = views.vocab.get(vocab, {}).get(term_id)
@@ -78,12 +110,12 @@ def template_globals(views: SiteViews, csp: str, settings: dict[str, Any]) -> di
 
     return {
         "views": views,
-        "urls": views.urls,
+        "urls": urls,
         "csp": csp,
         "count": count,
         "file_size": file_size,
         "term_name": term_name,
-        "today": views.today,
+        "today": today,
         "overdue": state.overdue,
         "due_soon": state.due_soon,
         "review_due": state.review_due,

@@ -1,34 +1,48 @@
-"""The one way pages are written: through Pelican's writer, rendered on every core.
+"""The one way pages are written: queued by the writers, rendered on every core when the
+build finalises, only where something they read changed.
 
 Writers hand each page to `write_page` (url, template, context) while the generators
 write; the pages wait in the build's `PageQueue` (made by the views stage, carried in
-the build state) and are rendered on every core when the build finalises, then written
-in the order they were queued, so the output is the same bytes whatever the number of
-workers.
+the build state). When the build finalises the queue asks `reuse.Reuse` which pages
+changed since the build published last (`c2c build` passes where that is, as
+C2C_PUBLISHED), renders those on every core, noting what each reads, and writes them in
+the order they were queued. An unchanged page is not written at all: its published file
+is this build's page (`site_file` says where each page is, for the service worker,
+which reads a few), and `c2c build` publishes only the files written, keeps the
+unchanged pages and removes the rest. The output is the same bytes whatever the number
+of workers and whatever was reused.
+
+Pages are written here rather than through Pelican's writer (whose per-file work was a
+tenth of rendering), with the signal it sends, `content_written`, so the sitemap still
+sees every page; with RELATIVE_URLS a page goes through Pelican's writer, which must
+render it itself.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import partial
+from pathlib import Path
 from typing import Any
 
 from c2c_registry.pipeline import build_state
 from c2c_registry.urls import save_as
 
+from . import tracking
 from .parallel import forked_map
+from .reuse import Records
 
 
 def write_page(writer, settings: dict, url: str, template, **context: Any) -> None:
     """Write the page at `url` through Pelican's writer, so content_written (the
     sitemap) and RELATIVE_URLS see it: queued until the build finalises, or at once
     with RELATIVE_URLS (which the writer must render itself)."""
-    page_context = dict(settings)
-    page_context.update(context)
     if settings.get("RELATIVE_URLS", False):
-        writer.write_file(save_as(url), template, page_context, relative_urls=True, url=url)
+        writer.write_file(save_as(url), template, {**settings, **context}, relative_urls=True, url=url)
     else:
-        build_state(settings).pages.add(writer, url, template, page_context)
+        build_state(settings).pages.add(writer, url, template, dict(settings), context)
 
 
 def page_writer(generator, writer, **shared: Any) -> Callable[..., None]:
@@ -39,37 +53,79 @@ def page_writer(generator, writer, **shared: Any) -> Callable[..., None]:
     return page
 
 
-class _Rendered:
-    """Stands in for a template whose page a worker process has already rendered."""
-
-    def __init__(self, html: str):
-        self.html = html
-
-    def render(self, _context: dict) -> str:
-        return self.html
-
-
-def _render(name: str, template, context: dict) -> str:
-    """What Pelican's writer renders for a page without relative URLs (writers.py)."""
+def _render(name: str, template, context: dict) -> tuple[str, set]:
+    """What Pelican's writer renders for a page without relative URLs (writers.py), and
+    what the page read in the views."""
     local = context.copy()
     local["localsiteurl"] = local.get("localsiteurl", None)
     local["output_file"] = name
-    return template.render(local)
+    with tracking.noting() as reads:
+        html = template.render(local)
+    return html, reads
+
+
+@dataclass
+class Written:
+    """What the queue did, for `c2c build` to say and to keep."""
+
+    rendered: int
+    kept: set[str]  # the files of the pages that did not change, in the published folder
+    records: Records | None  # to keep beside the published site for the next build; None: nothing to keep
 
 
 class PageQueue:
     """Pages waiting to be rendered, in the order the writers gave them."""
 
     def __init__(self) -> None:
-        self._pages: list[tuple[Any, str, Any, dict, str]] = []  # (writer, file name, template, context, url)
+        # (writer, file name, template, the generator's context then, what the writer gave, url)
+        self._pages: list[tuple[Any, str, Any, dict, dict, str]] = []
+        self.written: Written | None = None
 
-    def add(self, writer, url: str, template, context: dict) -> None:
-        self._pages.append((writer, save_as(url), template, context, url))
+    def add(self, writer, url: str, template, base: dict, given: dict) -> None:
+        self._pages.append((writer, save_as(url), template, base, given, url))
 
-    def write_all(self) -> None:
-        """Render the queued pages on every core, then write them in the order they were
-        queued through Pelican's writer (so the sitemap and the overwrite check see them)."""
+    def write_all(self, settings: dict, explain: Callable[[str], None] | None = None) -> None:
+        """Render the queued pages that changed on every core, then write every page in
+        the order it was queued."""
+        from pelican import signals
+
         queued, self._pages = self._pages, []
-        jobs = [partial(_render, name, template, context) for _, name, template, context, _ in queued]
-        for (writer, name, _, context, url), html in zip(queued, forked_map(jobs), strict=True):
-            writer.write_file(name, _Rendered(html), context, relative_urls=False, url=url)
+        reuse = build_state(settings).reuse
+        contexts = [reuse.context(base, given) for _, _, _, base, given, _ in queued]
+        owns = [reuse.own(template, given, context) for (_, _, template, _, given, _), context
+                in zip(queued, contexts, strict=True)]
+        decisions = [reuse.decide(url, own) for (*_, url), own in zip(queued, owns, strict=True)]
+        jobs = [partial(_render, name, template, context)
+                for (_, name, template, _, _, _), context, decision in zip(queued, contexts, decisions, strict=True)
+                if decision.render]
+        rendered = iter(forked_map(jobs))
+        output = Path(settings["OUTPUT_PATH"])
+        kept: set[str] = set()
+        for (writer, name, _, _, _, url), context, own, decision in zip(queued, contexts, owns, decisions, strict=True):
+            path = output / name
+            if decision.render:
+                html, reads = next(rendered)
+                data = html.encode("utf-8")
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+                reuse.note(url, own, reads, hashlib.blake2b(data, digest_size=16).digest())
+                if explain:
+                    explain(f"rendered /{url}: {decision.reason}")
+            else:
+                reuse.note(url, own, reuse.kept_reads(url), reuse.kept_output(url))
+                kept.add(name)
+            writer._written_files.add(str(path))  # Pelican's check that no file is written twice
+            signals.content_written.send(str(path), context=context)
+        self.written = Written(len(queued) - len(kept), kept, reuse.records)
+
+    def site_file(self, settings: dict) -> Callable[[str], Path]:
+        """Where this build's file for an address is: the one written, or, for a page
+        that did not change, the published one."""
+        output = Path(settings["OUTPUT_PATH"])
+        published = Path(settings["C2C_PUBLISHED"]) if settings.get("C2C_PUBLISHED") else output
+        kept = self.written.kept if self.written else set()
+
+        def where(url: str) -> Path:
+            name = save_as(url)
+            return (published if name in kept else output) / name
+        return where

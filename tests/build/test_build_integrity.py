@@ -159,7 +159,7 @@ def test_a_killed_build_leaves_the_old_output(built, tmp_path):
     deadline = time.monotonic() + 60
     staging = []
     while time.monotonic() < deadline and process.poll() is None:
-        staging = [p for p in tmp_path.iterdir() if p.name.startswith(".output-building-") and any(p.rglob("*.html"))]
+        staging = [p for p in tmp_path.iterdir() if p.name.startswith(".output-building") and any(p.rglob("*.html"))]
         if staging:
             break
         time.sleep(0.01)

@@ -39,3 +39,11 @@ def main(root: Element) -> Element:
     found = by_id(root, "main-content")
     assert found is not None, "page has no <main id=main-content>"
     return found
+
+
+def area_listing(site: Path, name: str) -> str:
+    """Where /directory/'s "Browse the directory" list sends someone looking for the area
+    `name` (an area with nothing of its own is sent to the region's listing)."""
+    browse = next(nav for nav in by_class(main(page(site, "/directory/")), "app-browse", "nav")
+                  if nav.get("aria-labelledby") == "browse-heading")
+    return next(a.get("href") for a in browse.iter("a") if text(a) == name)

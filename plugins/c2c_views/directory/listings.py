@@ -74,7 +74,7 @@ class DirectoryViews:
     pages: list[Page[ServiceView]] = field(default_factory=list)  # `listed` cut into /directory/'s pages
     page_size: int = 50  # services per page, and per chunk of cards the filters fetch
     alert_contacts: dict[str, list[AlertContact]] = field(default_factory=dict)  # alert slug -> services it names
-
+    area_urls: dict[str, str] = field(default_factory=dict)  # area id -> the listing that shows its services
 
 
 def directory_views(registry: Registry, settings: dict[str, Any], urls: Urls) -> DirectoryViews:
@@ -119,11 +119,19 @@ def directory_views(registry: Registry, settings: dict[str, Any], urls: Urls) ->
                          [v for v in here if v.active], alerts_for(alerts, all_areas, [area.id]),
                          left_out=[v for v in here if not v.active])
 
-    prints = {}
-    for area in registry.vocab["areas"].values():
-        whole_area = print_list(area, None)
-        prints[area.id] = [whole_area, *(p for stage in registry.stages
-                                         if (p := print_list(area, stage)).services)]
+    areas = [listing("areas", t, "area") for t in registry.vocab["areas"].values()]
+    region = next((a for a in areas if a.term.id == derive.REGION), None)
+    prints: dict[str, list[PrintList]] = {}
+    for each in areas:
+        if region is not None and each is not region and same_listing(each, region):
+            # Nothing of its own, only what the region lists: linked there, not written.
+            each.url, each.pages = region.url, []
+            prints[each.term.id] = []
+            continue
+        # An area's list by stage is printed only when it is shorter than the whole area's.
+        whole_area = print_list(each.term, None)
+        prints[each.term.id] = [whole_area, *(p for stage in registry.stages if 0 < len(
+            (p := print_list(each.term, stage)).services) < len(whole_area.services))]
     win = window(settings["C2C_TODAY"])
     return DirectoryViews(
         services=services,
@@ -133,7 +141,7 @@ def directory_views(registry: Registry, settings: dict[str, Any], urls: Urls) ->
         facet_terms={**{facet: [(t, counts[facet][t.id]) for t in registry.vocab.get(vocab, {}).values()]
                         for facet, vocab in FACETS.items()},
                      "language": [(t, counts["language"][t.id]) for t in languages.values()]},
-        areas=[listing("areas", t, "area") for t in registry.vocab["areas"].values()],
+        areas=areas,
         stages=[listing("stages", t, "stage") for t in registry.stages],
         alerts=alerts,
         service_alerts={v.slug: alerts_for(alerts, all_areas, v.service.areas) for v in services},
@@ -144,4 +152,11 @@ def directory_views(registry: Registry, settings: dict[str, Any], urls: Urls) ->
         pages=paginate(listed, size, partial(urls.paged, urls.directory())),
         page_size=size,
         alert_contacts=alert_contacts(alerts, {v.slug: v for v in services}),
+        area_urls={a.term.id: a.url for a in areas},
     )
+
+
+def same_listing(a: Listing, b: Listing) -> bool:
+    """Two listings of the very same services and alerts: one's page would repeat the other's."""
+    return all(len(x) == len(y) and all(i is j for i, j in zip(x, y, strict=True))
+               for x, y in ((a.listed, b.listed), (a.closed, b.closed), (a.alerts, b.alerts)))
