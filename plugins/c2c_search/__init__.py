@@ -24,6 +24,7 @@ from c2c_registry import start_build
 from c2c_registry.pipeline import WRITE, build_state
 from c2c_registry.urls import save_as
 from c2c_views.directory.languages import NAMES
+from c2c_views.parallel import finish_background, in_background
 from c2c_views.search import KINDS, search_documents
 from c2c_views.writing import write_page
 
@@ -67,16 +68,26 @@ class SearchGenerator(Generator):
         write_page(writer, self.context, views.urls.search(), self.get_template("search"), kinds=KINDS,
                    page_title="Search")
         out = Path(self.output_path)
-        for url, body in build_files(views, self.glossary, self.language_names).items():
-            path = out / save_as(url)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(body)
+
+        def write_files() -> None:
+            for url, body in build_files(views, self.glossary, self.language_names).items():
+                path = out / save_as(url)
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(body)
+        # Indexing every document is the longest step of a rebuild: it runs beside the
+        # other writers, and is waited for before the pages are rendered.
+        in_background(write_files, "the search index")
 
 
 def get_generators(pelican):
     return SearchGenerator
 
 
+def _finish(pelican) -> None:
+    finish_background()  # the service worker, next, keeps some of the index's files
+
+
 def register() -> None:
     signals.initialized.connect(start_build)
     signals.get_generators.connect(get_generators)
+    signals.finalized.connect(_finish)

@@ -31,7 +31,7 @@ from c2c_registry.pipeline import build_state
 from c2c_registry.urls import save_as
 
 from . import tracking
-from .parallel import forked_map
+from .parallel import finish_background, forked_map
 from .reuse import Records
 
 
@@ -62,6 +62,9 @@ def _render(name: str, template, context: dict) -> tuple[str, set]:
     with tracking.noting() as reads:
         html = template.render(local)
     return html, reads
+
+
+FEW_PAGES = 1000  # at most this many to render (a rebuild), they are rendered while the background work goes on
 
 
 @dataclass
@@ -98,6 +101,8 @@ class PageQueue:
         jobs = [partial(_render, name, template, context)
                 for (_, name, template, _, _, _), context, decision in zip(queued, contexts, decisions, strict=True)
                 if decision.render]
+        if len(jobs) > FEW_PAGES:
+            finish_background()  # many pages: the renderers get every core (and the memory) to themselves
         rendered = iter(forked_map(jobs))
         output = Path(settings["OUTPUT_PATH"])
         kept: set[str] = set()
@@ -116,6 +121,7 @@ class PageQueue:
                 kept.add(name)
             writer._written_files.add(str(path))  # Pelican's check that no file is written twice
             signals.content_written.send(str(path), context=context)
+        finish_background()  # a few pages were rendered beside it: the files written in the background are done
         self.written = Written(len(queued) - len(kept), kept, reuse.records)
 
     def site_file(self, settings: dict) -> Callable[[str], Path]:
