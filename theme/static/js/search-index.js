@@ -34,24 +34,33 @@
     return out;
   }
 
+  // Reads a posting list in order: `number()` a base64 VLQ, `digit()` one plain digit.
+  function reader(text) {
+    var i = 0;
+    return {
+      number: function () {
+        var value = 0, shift = 0, digit;
+        do {
+          digit = DIGIT[text.charAt(i++)];
+          value += (digit & 31) * Math.pow(2, shift);
+          shift += 5;
+        } while (digit & 32);
+        return value;
+      },
+      digit: function () { return DIGIT[text.charAt(i++)]; },
+      done: function () { return i >= text.length; }
+    };
+  }
+
   // A term's postings (encode.py `postings`) as parallel lists; `score` is the weight
   // (idf times the quantised rest) the ranking adds up.
   function decode(text, idf, weights) {
     var list = { docs: [], fields: [], score: [], nameLength: [], pos: [], posAt: [0] };
-    var i = 0, doc = -1;
-    function number() {
-      var value = 0, shift = 0, digit;
-      do {
-        digit = DIGIT[text.charAt(i++)];
-        value += (digit & 31) * Math.pow(2, shift);
-        shift += 5;
-      } while (digit & 32);
-      return value;
-    }
-    while (i < text.length) {
+    var read = reader(text), number = read.number, doc = -1;
+    while (!read.done()) {
       doc += number() + 1;
       var head = number();
-      var step = DIGIT[text.charAt(i++)];
+      var step = read.digit();
       var fields = head >> 2;
       list.docs.push(doc);
       list.fields.push(fields);
@@ -69,23 +78,14 @@
   // A glossary group's list (encode.py `group_posting`): which phrase, in the name or not, weight.
   function decodeGroup(text, weights) {
     var list = { docs: [], phrase: [], inName: [], score: [] };
-    var i = 0, doc = -1;
-    function number() {
-      var value = 0, shift = 0, digit;
-      do {
-        digit = DIGIT[text.charAt(i++)];
-        value += (digit & 31) * Math.pow(2, shift);
-        shift += 5;
-      } while (digit & 32);
-      return value;
-    }
-    while (i < text.length) {
+    var read = reader(text), number = read.number, doc = -1;
+    while (!read.done()) {
       doc += number() + 1;
       var which = number();
       list.docs.push(doc);
       list.phrase.push(which >> 1);
       list.inName.push(!!(which & 1));
-      list.score.push(Math.exp(weights[0] + DIGIT[text.charAt(i++)] * weights[1]));
+      list.score.push(Math.exp(weights[0] + read.digit() * weights[1]));
     }
     return list;
   }
