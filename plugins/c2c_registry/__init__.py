@@ -50,6 +50,10 @@ def load_and_check(pelican) -> None:
     if warnings and settings["C2C_WARNINGS_AS_ERRORS"]:
         raise InvalidContent(warnings, report(warnings, github=github)
                              + "\n(C2C_WARNINGS_AS_ERRORS is on, so these warnings stop the build.)")
+    # The files as read (their data and where each value was) served the warnings; the
+    # rest of the build reads the records. Let go: about 130 MB at the large benchmark
+    # size, held while the render workers are forked, each of which would copy some.
+    registry.sources = {}
 
 
 def register() -> None:

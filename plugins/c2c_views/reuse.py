@@ -238,15 +238,16 @@ class Reuse:
             context[k] = v if path is None else tracking.track(v, path)
         return context
 
-    def own(self, template, given: dict[str, Any], context: dict[str, Any]) -> Own:
-        """The page's template (with those it uses) and what it has beyond the settings
-        (which the build key holds; the generator's context holds the settings themselves):
-        what its writer gave it and what Pelican added, a container of the views by its
-        path (its reads are noted), anything else by its digest."""
+    def own(self, template, base: dict[str, Any], given: dict[str, Any]) -> Own:
+        """The page's template (with those it uses) and what its context has beyond the
+        settings (which the build key holds; the generator's context holds the settings
+        themselves): what its writer gave it and what Pelican added, a container of the
+        views by its path (its reads are noted), anything else by its digest."""
         parts = []
-        for k in sorted((context.keys() - self._settings.keys()) | given.keys()):
-            v = context[k]
-            parts.append((k, ("at", v._p) if isinstance(v, tracking._Tracked) else self.fingerprints.of(v)))
+        for k in sorted((base.keys() - BOOKKEEPING - self._settings.keys()) | given.keys()):
+            v = given[k] if k in given else base[k]
+            path = self.paths.get(id(v)) if k in given and tracking.is_container(v) else None
+            parts.append((k, ("at", path) if path is not None else self.fingerprints.of(v)))
         return self.templates.digest(template), tuple(parts)
 
     def decide(self, url: str, own: Own | None) -> Decision:
@@ -335,7 +336,7 @@ class NoReuse:
     def context(self, base: dict[str, Any], given: dict[str, Any]) -> dict[str, Any]:
         return {**base, **given}
 
-    def own(self, template, given: dict[str, Any], context: dict[str, Any]) -> None:
+    def own(self, template, base: dict[str, Any], given: dict[str, Any]) -> None:
         return None
 
     def decide(self, url: str, own: Own | None) -> Decision:

@@ -21,6 +21,7 @@ render it itself.
 from __future__ import annotations
 
 import hashlib
+from collections import ChainMap
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
@@ -32,7 +33,7 @@ from c2c_registry.urls import save_as
 
 from . import tracking
 from .parallel import finish_background, forked_map
-from .reuse import Records
+from .reuse import NoReuse, Records, Reuse
 
 
 def write_page(writer, settings: dict, url: str, template, **context: Any) -> None:
@@ -42,7 +43,7 @@ def write_page(writer, settings: dict, url: str, template, **context: Any) -> No
     if settings.get("RELATIVE_URLS", False):
         writer.write_file(save_as(url), template, {**settings, **context}, relative_urls=True, url=url)
     else:
-        build_state(settings).pages.add(writer, url, template, dict(settings), context)
+        build_state(settings).pages.add(writer, url, template, settings, context)
 
 
 def page_writer(generator, writer, **shared: Any) -> Callable[..., None]:
@@ -53,10 +54,12 @@ def page_writer(generator, writer, **shared: Any) -> Callable[..., None]:
     return page
 
 
-def _render(name: str, template, context: dict) -> tuple[str, set]:
+def _render(reuse: Reuse | NoReuse, name: str, template, base: dict, given: dict) -> tuple[str, set]:
     """What Pelican's writer renders for a page without relative URLs (writers.py), and
-    what the page read in the views."""
-    local = context.copy()
+    what the page read in the views. The context is made here, in the worker, and let go
+    with the page (made for every page before forking, they held about 80 MB at the large
+    benchmark size in the parent, and again in the worker that rendered each)."""
+    local = reuse.context(base, given)
     local["localsiteurl"] = local.get("localsiteurl", None)
     local["output_file"] = name
     with tracking.noting() as reads:
@@ -83,8 +86,14 @@ class PageQueue:
         # (writer, file name, template, the generator's context then, what the writer gave, url)
         self._pages: list[tuple[Any, str, Any, dict, dict, str]] = []
         self.written: Written | None = None
+        self._base: dict = {}
 
-    def add(self, writer, url: str, template, base: dict, given: dict) -> None:
+    def add(self, writer, url: str, template, context: dict, given: dict) -> None:
+        """Queue a page with the generator's context as it is now (a generator may add to
+        it later), one copy shared by every page queued while it stays the same."""
+        base = self._base
+        if len(base) != len(context) or any(base.get(k, base) is not v for k, v in context.items()):
+            self._base = base = dict(context)
         self._pages.append((writer, save_as(url), template, base, given, url))
 
     def write_all(self, settings: dict, explain: Callable[[str], None] | None = None) -> None:
@@ -94,19 +103,17 @@ class PageQueue:
 
         queued, self._pages = self._pages, []
         reuse = build_state(settings).reuse
-        contexts = [reuse.context(base, given) for _, _, _, base, given, _ in queued]
-        owns = [reuse.own(template, given, context) for (_, _, template, _, given, _), context
-                in zip(queued, contexts, strict=True)]
+        owns = [reuse.own(template, base, given) for _, _, template, base, given, _ in queued]
         decisions = [reuse.decide(url, own) for (*_, url), own in zip(queued, owns, strict=True)]
-        jobs = [partial(_render, name, template, context)
-                for (_, name, template, _, _, _), context, decision in zip(queued, contexts, decisions, strict=True)
+        jobs = [partial(_render, reuse, name, template, base, given)
+                for (_, name, template, base, given, _), decision in zip(queued, decisions, strict=True)
                 if decision.render]
         if len(jobs) > FEW_PAGES:
             finish_background()  # many pages: the renderers get every core (and the memory) to themselves
         rendered = iter(forked_map(jobs))
         output = Path(settings["OUTPUT_PATH"])
         kept: set[str] = set()
-        for (writer, name, _, _, _, url), context, own, decision in zip(queued, contexts, owns, decisions, strict=True):
+        for (writer, name, _, base, given, url), own, decision in zip(queued, owns, decisions, strict=True):
             path = output / name
             if decision.render:
                 html, reads = next(rendered)
@@ -120,7 +127,7 @@ class PageQueue:
                 reuse.note(url, own, reuse.kept_reads(url), reuse.kept_output(url))
                 kept.add(name)
             writer._written_files.add(str(path))  # Pelican's check that no file is written twice
-            signals.content_written.send(str(path), context=context)
+            signals.content_written.send(str(path), context=ChainMap(given, base))  # the sitemap reads `page`
         finish_background()  # a few pages were rendered beside it: the files written in the background are done
         self.written = Written(len(queued) - len(kept), kept, reuse.records)
 
