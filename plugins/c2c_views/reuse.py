@@ -234,9 +234,14 @@ class Reuse:
         for k in BOOKKEEPING:
             context.pop(k, None)
         for k, v in given.items():
-            path = self.paths.get(id(v)) if tracking.is_container(v) else None
+            path = self._views_path(v)
             context[k] = v if path is None else tracking.track(v, path)
         return context
+
+    def _views_path(self, given: Any) -> tracking.Path | None:
+        """Where in the views a container a writer gave is (its reads are noted, not its
+        digest taken), or None for anything else."""
+        return self.paths.get(id(given)) if tracking.is_container(given) else None
 
     def own(self, template, base: dict[str, Any], given: dict[str, Any]) -> Own:
         """The page's template (with those it uses) and what its context has beyond the
@@ -245,9 +250,9 @@ class Reuse:
         views by its path (its reads are noted), anything else by its digest."""
         parts = []
         for k in sorted((base.keys() - BOOKKEEPING - self._settings.keys()) | given.keys()):
-            v = given[k] if k in given else base[k]
-            path = self.paths.get(id(v)) if k in given and tracking.is_container(v) else None
-            parts.append((k, ("at", path) if path is not None else self.fingerprints.of(v)))
+            value = given[k] if k in given else base[k]
+            path = self._views_path(value) if k in given else None  # Pelican's additions are never tracked
+            parts.append((k, ("at", path) if path is not None else self.fingerprints.of(value)))
         return self.templates.digest(template), tuple(parts)
 
     def decide(self, url: str, own: Own | None) -> Decision:

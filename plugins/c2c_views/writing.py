@@ -92,7 +92,7 @@ class PageQueue:
         """Queue a page with the generator's context as it is now (a generator may add to
         it later), one copy shared by every page queued while it stays the same."""
         base = self._base
-        if len(base) != len(context) or any(base.get(k, base) is not v for k, v in context.items()):
+        if len(base) != len(context) or any(k not in base or base[k] is not v for k, v in context.items()):
             self._base = base = dict(context)
         self._pages.append((writer, save_as(url), template, base, given, url))
 
