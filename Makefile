@@ -70,8 +70,12 @@ browser-deps:
 	  ($$sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq chromium >/dev/null) || \
 	  { echo "Could not install chromium: run 'apt-get install chromium' as root"; exit 1; }; }
 
+# The tests on every core, at most four (each worker builds the shared sample sites and
+# starts its own Chromium); `make test PARALLEL=` runs them in one process.
+PARALLEL ?= -n auto --maxprocesses 4 --dist worksteal
+
 test: install browser-deps
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q $(PARALLEL)
 
 # The tests without a browser again, under a clock moved years ahead by libfaketime
 # (Debian's faketime): a test that reads the machine's date instead of deciding its own
@@ -79,7 +83,7 @@ test: install browser-deps
 FAKE_NOW ?= 2028-02-29 12:00:00
 test-clock: install
 	@command -v faketime >/dev/null 2>&1 || { echo "test-clock needs libfaketime: apt-get install faketime"; exit 1; }
-	faketime '$(FAKE_NOW)' $(BIN)/python -m pytest -q -m "not browser"
+	faketime '$(FAKE_NOW)' $(BIN)/python -m pytest -q $(PARALLEL) -m "not browser"
 
 # ruff and mypy on the code; zizmor (offline) on the workflows, which must have no findings.
 lint: $(STAMP_PY)
