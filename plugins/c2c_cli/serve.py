@@ -117,12 +117,21 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
+class SiteServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that leaves a page before it has loaded closes its connections: not
+        worth a traceback in the terminal (any other error is printed, as the standard
+        server does)."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def serve(output: Path, port: int, live: Any = None) -> int:
     if not (output / "index.html").is_file():
         print(f"c2c: there is no built site in {output}; run `c2c build` (or `make html`) first", file=sys.stderr)
         return 2
     handler = functools.partial(type("Handler", (SiteHandler,), {"live": live}), directory=str(output))
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+    with SiteServer(("127.0.0.1", port), handler) as server:
         print(f"Serving {output} on http://127.0.0.1:{port}/ (Ctrl+C to stop)", flush=True)
         try:
             server.serve_forever()

@@ -34,7 +34,7 @@ import pickle
 import site
 import sys
 import tempfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -313,24 +313,27 @@ class Reuse:
         return digest
 
     def note(self, url: str, own: Own | None, reads: Any, output: Digest) -> None:
-        """This build's record of a page: its reads, new ones or kept ones."""
+        """This build's record of a rendered page: the reads it made."""
+        self._note(url, own, ((item, None) for item in reads), output)
+
+    def note_kept(self, url: str, own: Own | None) -> None:
+        """This build's record of a page taken as it was: its recorded reads, each with
+        its recorded digest (none of them changed, or the page would have been rendered)."""
+        assert self.previous is not None
+        record = self.previous.pages[url]
+        self._note(url, own, (self.previous.reads[i] for i in record.reads), record.output)
+
+    def _note(self, url: str, own: Own | None, reads: Iterable[tuple[tracking.Read, Digest | None]],
+              output: Digest) -> None:
         ids = []
-        for item in reads:
+        for item, digest in reads:
             index = self._ids.get(item)
             if index is None:
                 self._ids[item] = index = len(self.records.reads)
-                self.records.reads.append((item, self.read_digest(item)))
+                self.records.reads.append((item, digest if digest is not None else self.read_digest(item)))
             ids.append(index)
         assert own is not None
         self.records.pages[url] = PageRecord(own, tuple(sorted(ids)), output)
-
-    def kept_reads(self, url: str) -> list[tracking.Read]:
-        assert self.previous is not None
-        return [self.previous.reads[i][0] for i in self.previous.pages[url].reads]
-
-    def kept_output(self, url: str) -> Digest:
-        assert self.previous is not None
-        return self.previous.pages[url].output
 
 
 class NoReuse:
@@ -350,10 +353,7 @@ class NoReuse:
     def note(self, *args: Any) -> None:
         pass
 
-    def kept_reads(self, url: str) -> list[tracking.Read]:
-        raise AssertionError("no page is kept when nothing is compared")
-
-    def kept_output(self, url: str) -> Digest:
+    def note_kept(self, url: str, own: Own | None) -> None:
         raise AssertionError("no page is kept when nothing is compared")
 
     def memo(self, kind: str, inputs: Any, compute: Callable[[], T]) -> T:

@@ -124,7 +124,7 @@ class PageQueue:
                 if explain:
                     explain(f"rendered /{url}: {decision.reason}")
             else:
-                reuse.note(url, own, reuse.kept_reads(url), reuse.kept_output(url))
+                reuse.note_kept(url, own)
                 kept.add(name)
             writer._written_files.add(str(path))  # Pelican's check that no file is written twice
             signals.content_written.send(str(path), context=ChainMap(given, base))  # the sitemap reads `page`

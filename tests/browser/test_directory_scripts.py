@@ -667,7 +667,7 @@ def test_printed_area_list_fits_a4_and_shows_every_service_of_the_area(open_cont
     page = open_context().new_page()
     page.goto(base_url + "/directory/areas/birmingham/")
     page.get_by_role("link", name="Every open service in Birmingham").click()
-    assert page.url == base_url + "/directory/areas/birmingham/print/"
+    page.wait_for_url(base_url + "/directory/areas/birmingham/print/")  # loaded, before it is printed
     pdf = page.pdf(format="A4", print_background=True)
     (tmp_path / "birmingham.pdf").write_bytes(pdf)
     # A4 pages (595 x 842 points), as many as the list needs.
@@ -691,7 +691,10 @@ def test_printed_area_list_fits_a4_and_shows_every_service_of_the_area(open_cont
 def test_printed_area_and_stage_list(open_context, base_url):
     page = open_context(java_script_enabled=False).new_page()
     page.goto(base_url + "/directory/areas/coventry/")
-    page.locator(".app-print-links").get_by_role("link", name="Crisis Prevention & Relief").click()
+    link = page.locator(".app-print-links").get_by_role("link", name="Crisis Prevention & Relief")
+    printable = base_url + link.get_attribute("href")
+    link.click()
+    page.wait_for_url(printable)  # the printable list loaded, not only asked for
     want = sorted(s.name for s in DECLARED.values() if s.status == "active"
                   and ("coventry" in s.areas or "west-midlands" in s.areas)
                   and "crisis-prevention-and-relief" in s.stages)

@@ -25,10 +25,10 @@ def test_pages_are_followed_without_javascript_and_pass_axe(browser, paged_url):
         page = context.new_page()
         watcher.visit(page, base + "/organisations/")
         page.get_by_role("link", name="Next page").click()
-        assert page.url == base + "/organisations/page/2/"
+        page.wait_for_url(base + "/organisations/page/2/")  # the new page loaded, not only its address
         assert page.title().startswith("Organisations (page 2 of ")
         page.get_by_role("link", name="Page 1", exact=True).click()
-        assert page.url == base + "/organisations/"
+        page.wait_for_url(base + "/organisations/")  # the new page loaded, not only its address
         assert not watcher.problems, "\n".join(watcher.problems)
         axe_context = browser.new_context(locale="en-GB")
         axe_page = axe_context.new_page()
@@ -47,12 +47,12 @@ def test_directory_pages_are_followed_without_javascript(browser, paged_url):
         page = context.new_page()
         page.goto(base + "/directory/")
         page.get_by_role("link", name="Next page").click()
-        assert page.url == base + "/directory/page/2/"
+        page.wait_for_url(base + "/directory/page/2/")  # the new page loaded, not only its address
         assert page.title().startswith("Find a homelessness service (page 2 of ")
         assert page.locator("#results .js-service-card").count() == PAGE_SIZE
         page.goto(base + "/stages/crisis-prevention-and-relief/")
         page.get_by_role("link", name="Next page").click()
-        assert page.url == base + "/stages/crisis-prevention-and-relief/page/2/"
+        page.wait_for_url(base + "/stages/crisis-prevention-and-relief/page/2/")  # the new page loaded, not only its address
     finally:
         context.close()
 

@@ -127,8 +127,7 @@ def test_a_language_query_offers_the_services_and_the_directorys_listing(open_pa
     assert link.get_attribute("href") == "/directory/languages/pl/"
     assert status.startswith(f"{count} results") and {r["type"] for r in results(page)} == {"Service"}
     link.click()
-    page.wait_for_load_state()
-    assert urlsplit(page.url).path == "/directory/languages/pl/"
+    page.wait_for_url("**/directory/languages/pl/")  # the listing loaded (the search page was loaded already)
     assert not watcher.problems, watcher.problems
 
 
@@ -154,8 +153,7 @@ def test_a_query_finds_a_known_item_and_its_link_lands_on_it(open_page, base_url
     assert found["type"] == kind and found["href"] == href
     assert re.search(r"Stage: .+ · Area: .+", found["facts"])
     page.get_by_role("link", name=title, exact=True).first.click()
-    page.wait_for_load_state()
-    assert urlsplit(page.url).path == urlsplit(href).path
+    page.wait_for_url(lambda url: urlsplit(url).path == urlsplit(href).path)  # the result's page loaded
     fragment = urlsplit(href).fragment
     if fragment:
         assert title in page.locator(f"#{fragment}").inner_text()

@@ -8,6 +8,8 @@ import socket
 import threading
 from pathlib import Path
 
+from c2c_cli.serve import SiteServer
+
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output readable
@@ -17,7 +19,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def serve(directory: Path):
     """Serve `directory` in a thread; returns (base_url, server). Call server.shutdown()."""
     handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = SiteServer(("127.0.0.1", 0), handler)  # the site server's handling of closed connections
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server
 
