@@ -314,7 +314,7 @@ class Reuse:
 
     def note(self, url: str, own: Own | None, reads: Any, output: Digest) -> None:
         """This build's record of a rendered page: the reads it made."""
-        self._note(url, own, ((item, None) for item in reads), output)
+        self._note(url, own, ((item, self.read_digest(item)) for item in reads), output)
 
     def note_kept(self, url: str, own: Own | None) -> None:
         """This build's record of a page taken as it was: its recorded reads, each with
@@ -323,14 +323,13 @@ class Reuse:
         record = self.previous.pages[url]
         self._note(url, own, (self.previous.reads[i] for i in record.reads), record.output)
 
-    def _note(self, url: str, own: Own | None, reads: Iterable[tuple[tracking.Read, Digest | None]],
-              output: Digest) -> None:
+    def _note(self, url: str, own: Own | None, reads: Iterable[tuple[tracking.Read, Digest]], output: Digest) -> None:
         ids = []
         for item, digest in reads:
             index = self._ids.get(item)
             if index is None:
                 self._ids[item] = index = len(self.records.reads)
-                self.records.reads.append((item, digest if digest is not None else self.read_digest(item)))
+                self.records.reads.append((item, digest))
             ids.append(index)
         assert own is not None
         self.records.pages[url] = PageRecord(own, tuple(sorted(ids)), output)

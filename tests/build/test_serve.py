@@ -1,6 +1,8 @@
 """`c2c serve`: a built site at a local address, answering a missing address with the
 site's own 404 page, and a plain sentence when there is nothing built to serve."""
 
+import socket
+import struct
 import subprocess
 import urllib.error
 import urllib.request
@@ -37,9 +39,6 @@ def test_serve_without_a_built_site_says_what_to_do(tmp_path):
 def test_a_browser_leaving_before_a_file_has_loaded_prints_no_traceback(tmp_path):
     """A reader on a phone who taps on before a page has loaded closes the connection
     while the server is still sending: the terminal shows the request, not a traceback."""
-    import socket
-    import struct
-
     (tmp_path / "index.html").write_text("<!doctype html><title>Site</title>")
     (tmp_path / "large.json").write_bytes(b"[" + b"0," * 10_000_000 + b"0]")  # more than the socket buffers hold
     port = free_port()
