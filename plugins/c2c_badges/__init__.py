@@ -17,7 +17,7 @@ from pelican.generators import Generator
 
 from c2c_registry import start_build
 from c2c_registry.pipeline import WRITE, build_state
-from c2c_views.writing import page_writer
+from c2c_views.writing import file_writer, page_writer
 
 from .cache import ImageCache, cache_folder
 from .images import write_images
@@ -37,7 +37,7 @@ class BadgesGenerator(Generator):
             page(badge.page_url, "badge_verify", badge=badge, organisation=badge.organisation,
                  page_title=f"C2C badge check: {badge.organisation.name}")
         cache = ImageCache(cache_folder(self.settings["C2C_IMAGE_CACHE"]))
-        write_images(badges, Path(self.settings["PATH"]), Path(self.output_path), cache,
+        write_images(badges, Path(self.settings["PATH"]), file_writer(self.settings), cache,
                      self.settings["C2C_BADGE_ARTWORK"])
 
 

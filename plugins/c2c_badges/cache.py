@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -77,9 +76,8 @@ class ImageCache:
         return {name: folder / name for name in names}
 
 
-def copy_to(paths: dict[str, Path], output: Path, urls: dict[str, str]) -> None:
-    """Copy cached files to their addresses in the output (name -> URL)."""
+def copy_to(paths: dict[str, Path], write: Callable[[str, bytes], int], urls: dict[str, str]) -> None:
+    """Cached files to their addresses in the site (name -> URL), through the build's file
+    writer (which leaves a published file that is already the same bytes)."""
     for name, url in urls.items():
-        target = output / url
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(paths[name], target)
+        write(url, paths[name].read_bytes())

@@ -37,8 +37,9 @@ def badge_files(view: BadgeView, fonts: FontSet, artwork: Artwork | None) -> dic
     }
 
 
-def write_images(badges: BadgeViews, content: Path, output: Path, cache: ImageCache, artwork_setting: str) -> None:
-    """Draw (or copy from the cache) every badge and logo into the output. What the cache
+def write_images(badges: BadgeViews, content: Path, write: Callable[[str, bytes], int], cache: ImageCache,
+                 artwork_setting: str) -> None:
+    """Draw (or copy from the cache) every badge and logo into the site. What the cache
     lacks is drawn first, on every core (c2c_views.parallel)."""
     code = code_digest()
     # (cache kind, cache key, file names, how to draw, name -> address in the output)
@@ -67,4 +68,4 @@ def write_images(badges: BadgeViews, content: Path, output: Path, cache: ImageCa
     for ((kind, inputs), (names, _)), made in zip(missing.items(), drawn, strict=True):
         cache.put(kind, inputs, names, made)  # as each comes: never every image in memory at once
     for kind, inputs, names, make, urls in wanted:
-        copy_to(cache.files(kind, inputs, names, make), output, urls)
+        copy_to(cache.files(kind, inputs, names, make), write, urls)

@@ -75,11 +75,12 @@ def run(args: argparse.Namespace) -> int:
         discard(staging)
         print(f"c2c: the build failed and {output} was left as it was: {err}", file=sys.stderr)
         return 1
-    written = state.pages.written if type(state).pages.given(state) else None
+    queue = state.pages if type(state).pages.given(state) else None
+    written = queue.written if queue else None
     kept = written.kept if written else set()
     pages = sum(1 for _ in staging.rglob("*.html")) + len(kept)
     forget(output)  # a publish cut short must not leave records of the site before it
-    publish(staging, output, kept)
+    publish(staging, output, kept | queue.kept_files if queue else kept)
     if written is not None and written.records is not None:
         save(written.records, output)
     done = f" ({written.rendered} rendered, {len(kept)} unchanged)" if written and kept else ""

@@ -14,7 +14,9 @@ into a folder that does not exist yet is the staging folder renamed.
 
 The staging folder's directories are kept between successful builds (only its files
 move or go): removing thousands of directories took longer than the rest of a rebuild
-on the machine measured. A failed build's staging folder is removed whole.
+on the machine measured. A publish that emptied it leaves a mark beside it, so the next
+build need not look through those directories for files a killed build left. A failed
+build's staging folder is removed whole.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import filecmp
 import os
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 
@@ -30,10 +33,13 @@ def staging_folder(output: Path) -> Path:
     staging = output.with_name(f".{output.name}-building")
     for leftover in output.parent.glob(f".{output.name}-building-*"):  # the older, one-use kind
         shutil.rmtree(leftover, ignore_errors=True)
+    emptied = _emptied_mark(staging)
+    was_emptied = emptied.is_file()
+    emptied.unlink(missing_ok=True)  # from here on this build writes into it
     if staging.is_dir() and not staging.is_symlink():
-        for root, _, files in os.walk(staging):
-            for name in files:
-                os.unlink(os.path.join(root, name))
+        if not was_emptied:
+            for _ in _files(str(staging), "", remove=True):
+                pass
     else:
         if staging.exists() or staging.is_symlink():
             staging.unlink()
@@ -41,9 +47,15 @@ def staging_folder(output: Path) -> Path:
     return staging
 
 
+def _emptied_mark(staging: Path) -> Path:
+    """Beside the staging folder (never in it, so never published), after a publish."""
+    return staging.with_name(f"{staging.name}.emptied")
+
+
 def discard(staging: Path) -> None:
     """After a failed build: nothing of it is left beside the published site."""
     shutil.rmtree(staging, ignore_errors=True)
+    _emptied_mark(staging).unlink(missing_ok=True)
 
 
 def publish(staging: Path, output: Path, kept: set[str] | frozenset[str] = frozenset()) -> tuple[int, int]:
@@ -54,31 +66,58 @@ def publish(staging: Path, output: Path, kept: set[str] | frozenset[str] = froze
         return sum(len(files) for _, _, files in os.walk(output)), 0
     written = {os.path.normpath(name) for name in kept}
     changed = 0
-    for root, _, files in os.walk(staging):
-        rel = os.path.relpath(root, staging)
-        for name in files:
-            staged = os.path.join(root, name)
-            relative = os.path.normpath(os.path.join(rel, name))
-            written.add(relative)
-            target = os.path.join(output, relative)
-            if _same(staged, target):
-                os.unlink(staged)
-                continue
-            _make_room(output, os.path.dirname(relative))
-            if os.path.isdir(target) and not os.path.islink(target):
-                shutil.rmtree(target)  # a folder where the new site has a file
-            os.replace(staged, target)
-            changed += 1
-    removed = 0
-    for root, _, files in os.walk(output, topdown=False):
-        rel = os.path.relpath(root, output)
-        for name in files:
-            if os.path.normpath(os.path.join(rel, name)) not in written:
-                os.unlink(os.path.join(root, name))
-                removed += 1
-        if root != str(output) and not os.listdir(root):
-            os.rmdir(root)
+    for relative, staged in list(_files(str(staging), "")):
+        written.add(relative)
+        target = os.path.join(output, relative)
+        if _same(staged, target):
+            os.unlink(staged)
+            continue
+        _make_room(output, os.path.dirname(relative))
+        if os.path.isdir(target) and not os.path.islink(target):
+            shutil.rmtree(target)  # a folder where the new site has a file
+        os.replace(staged, target)
+        changed += 1
+    _emptied_mark(staging).touch()
+    removed = _prune(str(output), "", written)[1]
     return changed, removed
+
+
+def _files(folder: str, prefix: str, remove: bool = False) -> Iterator[tuple[str, str]]:
+    """Every file under `folder`: (its name relative to the top, its path); with
+    `remove`, each is removed as it is found. Folders are read once each (os.walk's
+    relative names cost more than the reading, at thousands of folders)."""
+    with os.scandir(folder) as entries:
+        found = list(entries)
+    for entry in found:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _files(entry.path, f"{prefix}{entry.name}/", remove)
+        else:
+            if remove:
+                os.unlink(entry.path)
+            yield f"{prefix}{entry.name}", entry.path
+
+
+def _prune(folder: str, prefix: str, keep: set[str]) -> tuple[bool, int]:
+    """Remove every file under `folder` whose relative name is not in `keep`, and every
+    folder that leaves empty; (whether `folder` is now empty, files removed)."""
+    empty, removed = True, 0
+    with os.scandir(folder) as entries:
+        found = list(entries)
+    for entry in found:
+        name = f"{prefix}{entry.name}"
+        if entry.is_dir(follow_symlinks=False):
+            now_empty, gone = _prune(entry.path, f"{name}/", keep)
+            removed += gone
+            if now_empty:
+                os.rmdir(entry.path)
+            else:
+                empty = False
+        elif name in keep:
+            empty = False
+        else:
+            os.unlink(entry.path)
+            removed += 1
+    return empty, removed
 
 
 def _make_room(output: Path, folder: str) -> None:

@@ -12,6 +12,11 @@ records are kept against, c2c_views/reuse.py) is taken then too, so the records 
 never claim code the children did not run. When a plugin's file changes, the watch
 server starts a new one of these processes.
 
+Between builds, while the person is reading their page, this process reads the files
+the next build starts by reading: the parse cache and the page records the last build
+left (c2c_registry/held.py); each fork finds them read, as long as they are still the
+same files.
+
 Requests come one a line on stdin; each answer (the build's exit code) goes, one a
 line, to the file descriptor named on the command line, so the builds' own output
 still goes to the terminal.
@@ -20,6 +25,7 @@ still goes to the terminal.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import pkgutil
@@ -80,8 +86,8 @@ class Rebuilder:
         self.answers.close()
 
 
-def preload(args: argparse.Namespace) -> None:
-    """Import everything a build runs, then pin the digest of that code."""
+def preload(args: argparse.Namespace) -> dict:
+    """Import everything a build runs, then pin the digest of that code; the settings."""
     from pelican.settings import read_settings
 
     import c2c_views.reuse
@@ -102,6 +108,19 @@ def preload(args: argparse.Namespace) -> None:
 
     opening.window(build.options.today(args))  # loads the bank holidays' tables
     c2c_views.reuse.code_digest()
+    return settings
+
+
+def hold_what_builds_read(args: argparse.Namespace, settings: dict) -> None:
+    """Read the parse cache and the page records now, for the next fork."""
+    from c2c_registry.held import hold
+    from c2c_registry.load.cache import ParseCache, cache_folder
+    from c2c_views.reuse import records_file
+
+    content = Path(args.content).resolve()
+    hold([*ParseCache.files(cache_folder(settings.get("C2C_PARSE_CACHE", "")), content),
+          records_file(Path(args.output).resolve())])
+    gc.freeze()  # what the forks inherit is left out of their collections: fewer pages of it copied
 
 
 def main(argv: list[str]) -> int:
@@ -109,7 +128,8 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="c2c build")
     build.arguments(parser)
     args = parser.parse_args(argv[1:])
-    preload(args)
+    settings = preload(args)
+    hold_what_builds_read(args, settings)
     for _ in sys.stdin:
         sys.stdout.flush()
         sys.stderr.flush()
@@ -127,6 +147,7 @@ def main(argv: list[str]) -> int:
         _, status = os.waitpid(child, 0)
         answers.write(f"{os.waitstatus_to_exitcode(status)}\n")
         answers.flush()
+        hold_what_builds_read(args, settings)
     return 0
 
 

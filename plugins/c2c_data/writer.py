@@ -6,6 +6,7 @@ command (`c2c import-hsds`, in this package too) never loads Pelican."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -14,7 +15,7 @@ from pelican.generators import Generator
 
 from c2c_registry.package_data import schema_dir
 from c2c_registry.pipeline import build_state
-from c2c_views.writing import page_writer
+from c2c_views.writing import file_writer, page_writer
 
 from .feed import commitments_feed
 from .hsds import api_page, to_hsds
@@ -31,12 +32,10 @@ class Download:
     table: Table | None = None
 
 
-def _write(out: Path, url: str, text: str) -> int:
-    path = out / url
-    path.parent.mkdir(parents=True, exist_ok=True)
-    data = text.encode("utf-8")
-    path.write_bytes(data)
-    return len(data)
+def _text_writer(settings: dict) -> Callable[[str, str], int]:
+    """`write(url, text)`: as UTF-8, through the build's one file writer; the bytes written."""
+    write = file_writer(settings)
+    return lambda url, text: write(url, text.encode("utf-8"))
 
 
 def _json(value) -> str:
@@ -70,7 +69,7 @@ class DataGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         views, settings = build_state(self.settings).views, self.settings
-        out, urls = Path(self.output_path), views.urls
+        urls, write = views.urls, _text_writer(settings)
         licence = settings["C2C_DATA_LICENCE"]
         ctx = Context(views.today, settings["C2C_DUE_SOON_DAYS"], settings["C2C_RENEWAL_GRACE_DAYS"],
                       settings["C2C_STALE_AFTER_DAYS"], lambda r: urls.absolute(urls.record(r)))
@@ -85,11 +84,11 @@ class DataGenerator(Generator):
             encoded = memo(f"data-table-{table.name}", items[table.name], partial(encoded_rows, table,
                                                                                   items[table.name]))
             csv_url, json_url = urls.data_table(table.name, "csv"), urls.data_table(table.name, "json")
-            csv_size = _write(out, csv_url, csv_header(table) + "".join(line for line, _ in encoded))
+            csv_size = write(csv_url, csv_header(table) + "".join(line for line, _ in encoded))
             downloads.append(Download(table.title, csv_url, "CSV", table.description, csv_size, table))
             downloads.append(Download(table.title, json_url, "JSON", "The same rows as JSON: lists as arrays, "
                                       "missing values as null.",
-                                      _write(out, json_url, _json_array([text for _, text in encoded]) + "\n")))
+                                      write(json_url, _json_array([text for _, text in encoded]) + "\n")))
             resources.append({"name": table.name, "title": table.title, "description": table.description,
                               "path": Path(csv_url).name, "format": "csv", "mediatype": "text/csv",
                               "encoding": "utf-8", "bytes": csv_size, "schema": table_schema(table)})
@@ -100,33 +99,33 @@ class DataGenerator(Generator):
                    "licenses": [licence], "resources": resources}
         downloads.insert(0, Download("Data package", urls.datapackage(), "JSON",
                                      "Frictionless data package: the tables, their fields and types.",
-                                     _write(out, urls.datapackage(), _json(package))))
-        downloads += self._hsds(out, views, services)
-        downloads += self._schemas(out, urls, views.vocab)
+                                     write(urls.datapackage(), _json(package))))
+        downloads += self._hsds(write, views, services)
+        downloads += self._schemas(write, urls, views.vocab)
         feed_url = urls.absolute(urls.feed())
         downloads.append(Download("Commitments feed", urls.feed(), "Atom",
                                   "New and updated commitments, newest first, for a feed reader.",
-                                  _write(out, urls.feed(), commitments_feed(views, settings["SITENAME"], feed_url))))
+                                  write(urls.feed(), commitments_feed(views, settings["SITENAME"], feed_url))))
         page_writer(self, writer)(urls.data(), "data", downloads=downloads, licence=licence, page_title="Open data")
 
-    def _hsds(self, out: Path, views, by_slug: list) -> list[Download]:
+    def _hsds(self, write: Callable[[str, str], int], views, by_slug: list) -> list[Download]:
         urls = views.urls
         memo = build_state(self.settings).reuse.memo
         encoded = [memo("hsds", (s, views.vocab), partial(_hsds_text, s, views.vocab)) for s in by_slug]
         services = [{"id": id_} for id_, _ in encoded]  # what api_page counts and pages
         texts = [text for _, text in encoded]
         size = self.settings["C2C_HSDS_PAGE_SIZE"]
-        each = sum(_write(out, urls.hsds_service(s["id"]), text + "\n") for s, text in zip(services, texts, strict=True))
+        each = sum(write(urls.hsds_service(s["id"]), text + "\n") for s, text in zip(services, texts, strict=True))
         pages = api_page(services, 1, size)["total_pages"]
         paged = 0
         for n in range(1, pages + 1):
             page = _dumps({**api_page(services, n, size), "contents": _CONTENTS})
             contents = _json_array(texts[(n - 1) * size: n * size], 1)
-            paged += _write(out, urls.hsds_page(n), page.replace(_dumps(_CONTENTS), contents) + "\n")
+            paged += write(urls.hsds_page(n), page.replace(_dumps(_CONTENTS), contents) + "\n")
         return [
             Download("Services, Open Referral", urls.hsds_services(), "JSON (HSDS 3.0, ORUK)",
                      "Every service as one array of HSDS 3.0 service objects, valid under the Open Referral UK "
-                     "profile.", _write(out, urls.hsds_services(), _json_array(texts) + "\n")),
+                     "profile.", write(urls.hsds_services(), _json_array(texts) + "\n")),
             Download("Services, Open Referral, in pages", urls.hsds_page(1), "JSON (HSDS API page)",
                      f"The same services {size} to a page, shaped like the HSDS API's /services "
                      f"(pages 1 to {pages}, changing the number in the address).", paged),
@@ -135,17 +134,17 @@ class DataGenerator(Generator):
                      "table). The size is of all of them together.", each),
         ]
 
-    def _schemas(self, out: Path, urls, vocab) -> list[Download]:
+    def _schemas(self, write: Callable[[str, str], int], urls, vocab) -> list[Download]:
         found = []
         for path in sorted(schema_dir().glob("*.schema.json")):
             url = urls.data_schema(path.name)
             found.append(Download(f"Schema: {path.name}", url, "JSON Schema", "What a content file may contain "
-                                  "(Draft 2020-12).", _write(out, url, path.read_text("utf-8"))))
+                                  "(Draft 2020-12).", write(url, path.read_text("utf-8"))))
         for name, terms in vocab.items():
             url = urls.data_schema(f"vocabularies/{name}.json")
             entries = [{k: v for k, v in vars(t).items() if v not in ("", False)} for t in terms.values()]
             found.append(Download(f"Vocabulary: {name}", url, "JSON", "A controlled list: ids and names.",
-                                  _write(out, url, _json(entries))))
+                                  write(url, _json(entries))))
         return found
 
 

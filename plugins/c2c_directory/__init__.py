@@ -13,14 +13,12 @@ A thin writer: what each page and file holds comes from `SiteViews.directory`
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from pelican import signals
 from pelican.generators import Generator
 
 from c2c_registry import start_build
 from c2c_registry.pipeline import WRITE, build_state
-from c2c_views.writing import page_writer
+from c2c_views.writing import file_writer, page_writer
 
 from .files import write_data
 from .offline import write_service_worker
@@ -41,7 +39,7 @@ class DirectoryGenerator(Generator):
         def render_cards(items: list) -> str:  # kept from the last build when nothing they show changed
             return reuse.memo("cards", (reuse.template_digest(cards), items),
                               lambda: cards.render({**self.context, "services": items}))
-        write_data(Path(self.output_path), views, render_cards)
+        write_data(file_writer(self.settings), views, render_cards)
         write_pages(page_writer(self, writer, directory=views.directory), views)
 
 
@@ -49,7 +47,7 @@ def write_worker(pelican) -> None:
     """The service worker, last: its cache name hashes the shell it keeps."""
     settings = pelican.settings
     state = build_state(settings)
-    write_service_worker(Path(pelican.output_path), state.pages.site_file(settings), state.views,
+    write_service_worker(file_writer(settings), state.pages.site_file(settings), state.views,
                          settings["C2C_OFFLINE_BUDGET_KB"], settings["C2C_OFFLINE_VISITED_LIMIT"])
 
 

@@ -9,28 +9,28 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from c2c_views.directory.compact import filter_files
 from c2c_views.directory.services import ServiceView, as_json
 from c2c_views.views import SiteViews
 
+Write = Callable[[str, bytes], int]  # c2c_views.writing.file_writer
 
-def write_json(path: Path, data: Any) -> None:
+
+def write_json(write: Write, url: str, data: Any) -> None:
     """Compact UTF-8 JSON, one line and a newline."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    write(url, (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"))
 
 
-def write_data(out: Path, views: SiteViews, render_cards: Callable[[list[ServiceView]], str]) -> None:
+def write_data(write: Write, views: SiteViews, render_cards: Callable[[list[ServiceView]], str]) -> None:
     """services.json in directory order, the split filter files, then the cards of each
     page of /directory/ (their HTML in JSON: a fragment, not a page, so nothing takes it
     for one)."""
     directory, urls = views.directory, views.urls
-    write_json(out / urls.services_json(), {"build_date": views.today.isoformat(), "window": list(directory.window),
+    write_json(write, urls.services_json(), {"build_date": views.today.isoformat(), "window": list(directory.window),
                                             "services": [as_json(v) for v in directory.services]})
     for (kind, scope), data in filter_files(directory, views.vocab).items():
-        write_json(out / urls.directory_data(kind, scope), data)
+        write_json(write, urls.directory_data(kind, scope), data)
     for page in directory.pages:
-        write_json(out / urls.directory_cards(page.number), {"cards": render_cards(list(page.items))})
+        write_json(write, urls.directory_cards(page.number), {"cards": render_cards(list(page.items))})

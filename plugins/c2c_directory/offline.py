@@ -104,8 +104,9 @@ def service_worker(site: Site, urls: Urls, build_date: str, budget_kb: int, visi
     return header + SOURCE.read_text(encoding="utf-8")
 
 
-def write_service_worker(output: Path, site: Site, views: SiteViews, budget_kb: int, visited_limit: int) -> None:
+def write_service_worker(write: Callable[[str, bytes], int], site: Site, views: SiteViews, budget_kb: int,
+                         visited_limit: int) -> None:
     """Written last, once every file it may keep is in the site (`site`: where each
     address's file is, a page unchanged since the last build in the published folder)."""
     worker = service_worker(site, views.urls, views.today.isoformat(), budget_kb, visited_limit)
-    (output / views.urls.service_worker()).write_text(worker, encoding="utf-8")
+    write(views.urls.service_worker(), worker.encode("utf-8"))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, time
-from pathlib import Path
 
 from pelican import signals
 
@@ -21,6 +20,7 @@ from c2c_registry import start_build
 from c2c_registry.markup import sanitise_html
 from c2c_registry.pipeline import FINALISE, build_state
 from c2c_registry.urls import Urls
+from c2c_views.writing import file_writer
 
 STAGE = FINALISE
 
@@ -74,10 +74,9 @@ def keep_404_out_of_the_sitemap(pelican) -> None:
 
 
 def write_files(pelican) -> None:
-    out = Path(pelican.output_path)
-    urls = Urls(pelican.settings["SITEURL"])
-    (out / urls.headers()).write_text(headers_file(), encoding="utf-8")
-    (out / urls.robots()).write_text(robots_txt(urls), encoding="utf-8")
+    urls, write = Urls(pelican.settings["SITEURL"]), file_writer(pelican.settings)
+    write(urls.headers(), headers_file().encode("utf-8"))
+    write(urls.robots(), robots_txt(urls).encode("utf-8"))
 
 
 def pin_sitemap_date(pelican) -> None:

@@ -18,7 +18,10 @@ its own views (`fingerprint.py`). A page is rendered when:
   listing it links to...);
 - its file in the published site is not the one recorded (deleted, or changed by hand).
 
-Any other page is the same bytes it was, and is taken from the published site. Rendering
+Any other page is the same bytes it was, and is taken from the published site. So is
+a file that is not a page (`keep_file`): its record is the digest of its bytes, and one
+whose new bytes have that digest, and whose published file is still the one recorded,
+is not written again. Rendering
 is a pure function of those inputs: the templates read the views only through the
 wrappers that note reads, helpers that look into the views go through the same
 wrappers, and the build's own bookkeeping (the output folder, the build state) is taken
@@ -42,10 +45,12 @@ from typing import Any, TypeVar
 
 from jinja2 import meta
 
+from c2c_registry.held import read_pickle
+
 from . import tracking
 from .fingerprint import Digest, Fingerprints
 
-VERSION = 4
+VERSION = 5
 T = TypeVar("T")
 # Settings that are the build's own bookkeeping, not inputs of a page: taken out of the
 # pages' context, so no template can read them.
@@ -71,6 +76,14 @@ class PageRecord:
 
 
 @dataclass
+class FileRecord:
+    """A file that is not a page (data, an image, the service worker), by its bytes."""
+
+    output: Digest  # the bytes written
+    file: tuple[int, int, int] | None = None  # (size, mtime_ns, inode) of the published file
+
+
+@dataclass
 class Records:
     key: Digest
     reads: list[tuple[tracking.Read, Digest]] = field(default_factory=list)
@@ -78,6 +91,7 @@ class Records:
     templates: dict[Digest, list[str | None]] = field(default_factory=dict)  # a source's digest -> templates it names
     # Other work kept (`Reuse.memo`): its inputs' digest -> (what it gave, ((read, digest), ...))
     memo: dict[Digest, tuple[Any, tuple]] = field(default_factory=dict)
+    files: dict[str, FileRecord] = field(default_factory=dict)  # by name in the site
     version: int = VERSION
 
 
@@ -88,22 +102,18 @@ def records_file(published: Path) -> Path:
 
 def load(published: Path) -> Records | None:
     try:
-        with records_file(published).open("rb") as f:
-            records = pickle.load(f)
+        records = read_pickle(records_file(published))
     except Exception:  # none yet, from another version, or damaged: render everything
         return None
     return records if isinstance(records, Records) and records.version == VERSION else None
 
 
 def save(records: Records, published: Path) -> None:
-    """With each page's published file as it now is; written whole, then renamed."""
+    """With each page's and file's published file as it now is; written whole, then renamed."""
     for url, page in records.pages.items():
-        try:
-            info = (published / _save_as(url)).stat()
-        except OSError:
-            page.file = None
-            continue
-        page.file = (info.st_size, info.st_mtime_ns, info.st_ino)
+        page.file = _file_state(published / _save_as(url))
+    for name, kept in records.files.items():
+        kept.file = _file_state(published / name)
     target = records_file(published)
     fd, tmp = tempfile.mkstemp(prefix=target.name + ".", dir=target.parent)
     try:
@@ -113,6 +123,15 @@ def save(records: Records, published: Path) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _file_state(path: Path) -> tuple[int, int, int] | None:
+    """What tells a published file from one changed since (by hand, or by another build)."""
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_size, info.st_mtime_ns, info.st_ino
 
 
 def forget(published: Path) -> None:
@@ -273,13 +292,22 @@ class Reuse:
         if changed is not None:
             return Decision(True, f"what it read changed: {describe(self.previous.reads[changed][0])}")
         assert self.published is not None
-        try:
-            info = (self.published / _save_as(url)).stat()
-        except OSError:
+        state = _file_state(self.published / _save_as(url))
+        if state is None:
             return Decision(True, "its file is missing from the published site")
-        if record.file != (info.st_size, info.st_mtime_ns, info.st_ino):
+        if record.file != state:
             return Decision(True, "its file in the published site was changed since it was written")
         return Decision(False)
+
+    def keep_file(self, name: str, data: bytes) -> bool:
+        """Whether the published file `name` (not a page) is already `data`, byte for
+        byte, so it need not be written again: its record says so, and it is the file
+        recorded (not changed since). Whatever the build key: bytes are bytes."""
+        digest = hashlib.blake2b(data, digest_size=16).digest()
+        self.records.files[name] = FileRecord(digest)
+        kept = self.previous.files.get(name) if self.previous is not None else None
+        return (kept is not None and kept.output == digest and self.published is not None
+                and kept.file is not None and _file_state(self.published / name) == kept.file)
 
     # Other work
 
@@ -354,6 +382,9 @@ class NoReuse:
 
     def note_kept(self, url: str, own: Own | None) -> None:
         raise AssertionError("no page is kept when nothing is compared")
+
+    def keep_file(self, name: str, data: bytes) -> bool:
+        return False
 
     def memo(self, kind: str, inputs: Any, compute: Callable[[], T]) -> T:
         return compute()

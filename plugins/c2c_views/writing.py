@@ -12,6 +12,12 @@ which reads a few), and `c2c build` publishes only the files written, keeps the
 unchanged pages and removes the rest. The output is the same bytes whatever the number
 of workers and whatever was reused.
 
+Files that are not pages (data, badges, the service worker...) are written with
+`file_writer`: one the published site already has, byte for byte, is not written again
+but kept, as an unchanged page is (a rebuild after one edit wrote some two thousand
+identical data files and images at the medium benchmark size, each then compared with
+its published copy and thrown away).
+
 Pages are written here rather than through Pelican's writer (whose per-file work was a
 tenth of rendering), with the signal it sends, `content_written`, so the sitemap still
 sees every page; with RELATIVE_URLS a page goes through Pelican's writer, which must
@@ -54,6 +60,25 @@ def page_writer(generator, writer, **shared: Any) -> Callable[..., None]:
     return page
 
 
+def file_writer(settings: dict) -> Callable[[str, bytes], int]:
+    """`write(url, data)`: the one way a build writes a file that is not a page, into the
+    staging folder, unless the published file is already `data` (then it is kept as it
+    is, and publishing neither compares nor replaces it); the number of bytes."""
+    state = build_state(settings)
+    output = Path(settings["OUTPUT_PATH"])
+
+    def write(url: str, data: bytes) -> int:
+        name = save_as(url)
+        if state.reuse.keep_file(name, data):
+            state.pages.kept_files.add(name)
+        else:
+            path = output / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(data)
+        return len(data)
+    return write
+
+
 def _render(reuse: Reuse | NoReuse, name: str, template, base: dict, given: dict) -> tuple[str, set]:
     """What Pelican's writer renders for a page without relative URLs (writers.py), and
     what the page read in the views. The context is made here, in the worker, and let go
@@ -87,6 +112,7 @@ class PageQueue:
         self._pages: list[tuple[Any, str, Any, dict, dict, str]] = []
         self.written: Written | None = None
         self._base: dict = {}
+        self.kept_files: set[str] = set()  # files (not pages) the published site already has (`file_writer`)
 
     def add(self, writer, url: str, template, context: dict, given: dict) -> None:
         """Queue a page with the generator's context as it is now (a generator may add to
@@ -133,12 +159,12 @@ class PageQueue:
 
     def site_file(self, settings: dict) -> Callable[[str], Path]:
         """Where this build's file for an address is: the one written, or, for a page
-        that did not change, the published one."""
+        or file that did not change, the published one."""
         output = Path(settings["OUTPUT_PATH"])
         published = Path(settings["C2C_PUBLISHED"]) if settings.get("C2C_PUBLISHED") else output
         kept = self.written.kept if self.written else set()
 
         def where(url: str) -> Path:
             name = save_as(url)
-            return (published if name in kept else output) / name
+            return (published if name in kept or name in self.kept_files else output) / name
         return where

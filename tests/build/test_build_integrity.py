@@ -173,3 +173,29 @@ def test_a_killed_build_leaves_the_old_output(built, tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     assert (output / "directory" / "extra-39" / "index.html").is_file() or (output / "index.html").is_file()
     assert not (output / "marker-from-the-old-build.txt").exists(), "a successful build replaces the whole folder"
+
+
+def test_files_a_killed_build_left_in_the_staging_folder_are_never_published(tmp_path):
+    """A publish marks the staging folder emptied, so the next build need not search its
+    thousands of folders; a build that starts takes the mark away, so whatever it leaves
+    when killed is swept out by the build after it."""
+    from c2c_cli.publish import publish, staging_folder
+
+    output = tmp_path / "site"
+    output.mkdir()
+    (output / "index.html").write_text("first")
+
+    def build(*files: str) -> None:  # what `c2c build` does, with a few files for pages
+        staging = staging_folder(output)
+        for name in files:
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
+            (staging / name).write_text(name)
+        publish(staging, output)
+
+    build("index.html", "services/a/index.html")  # published, and the staging folder marked emptied
+    killed = staging_folder(output)  # a build starts...
+    (killed / "services" / "b").mkdir(parents=True)
+    (killed / "services" / "b" / "index.html").write_text("half-built")  # ...and is killed here
+    build("index.html", "services/c/index.html")
+    assert tree(output) == {"index.html": hashlib.sha256(b"index.html").hexdigest(),
+                            "services/c/index.html": hashlib.sha256(b"services/c/index.html").hexdigest()}

@@ -24,6 +24,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from ..held import read_pickle
 from ..package_data import schema_dir
 from .files import ContentFile
 
@@ -49,8 +50,7 @@ def code_digest() -> str:
 
 def _load(path: Path) -> Any:
     try:
-        with path.open("rb") as f:
-            return pickle.load(f)
+        return read_pickle(path)
     except Exception:  # missing, from another version, or damaged: start afresh
         return None
 
@@ -68,9 +68,7 @@ class ParseCache:
     """The records of one content folder, loaded at the start of a run, saved at its end."""
 
     def __init__(self, folder: Path, content_dir: Path):
-        name = hashlib.sha256(str(content_dir.resolve()).encode()).hexdigest()[:16]
-        self.file = folder / f"{name}.pickle"
-        self.delta_file = folder / f"{name}.delta.pickle"
+        self.file, self.delta_file = self.files(folder, content_dir)
         self.base: dict[str, ContentFile] = {}
         self.base_id = ""
         self.delta: dict[str, ContentFile] = {}
@@ -84,6 +82,12 @@ class ParseCache:
             if isinstance(delta, tuple) and len(delta) == 3 and delta[:2] == (code_digest(), self.base_id):
                 self.delta = delta[2]
                 self.old.update(self.delta)
+
+    @staticmethod
+    def files(folder: Path, content_dir: Path) -> tuple[Path, Path]:
+        """The base and the delta of the cache of `content_dir` in `folder`."""
+        name = hashlib.sha256(str(content_dir.resolve()).encode()).hexdigest()[:16]
+        return folder / f"{name}.pickle", folder / f"{name}.delta.pickle"
 
     def get(self, key: str) -> ContentFile | None:
         record = self.old.get(key)
