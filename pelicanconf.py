@@ -18,11 +18,13 @@ PLUGINS = [
     "c2c_views",  # views: the git history, then every derived view and the URL map
     # Pages and files, each from the views:
     "c2c_search",  # the search page and its index (before c2c_directory, whose worker keeps its files)
-    "c2c_data",  # open data: CSV, JSON, Open Referral (HSDS/ORUK), schemas, the commitments feed
     "c2c_pages",  # home, organisations, commitments, stage/theme/area/sector pages, progress
     "c2c_directory",  # the directory: pages, listings, printable lists, filter files, the service worker
     "c2c_badges",  # badge images, verification pages and organisation logos
     "c2c_submit",  # /submit/: how to take part, and the forms that build a file in the browser
+    # Open data: CSV, JSON, Open Referral (HSDS/ORUK), schemas, the commitments feed. Last of
+    # the writers, after the pages, so `c2c serve --watch` shows a saved file's page sooner.
+    "c2c_data",
     # Finalise:
     "pelican.plugins.sitemap",  # lists every page, once all are written
     "c2c_site",  # headers, robots.txt, the sitemap's tweaks, page cleaning; the CSP

@@ -10,6 +10,7 @@ import argparse
 import logging
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from c2c_registry.load.registry import InvalidContent
 from c2c_registry.pipeline import build_state
@@ -19,6 +20,9 @@ from . import options
 from .options import Refused
 from .publish import discard, publish, staging_folder
 from .validate import contents
+
+if TYPE_CHECKING:
+    from c2c_views.writing import FirstPages
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,9 +34,10 @@ def arguments(parser: argparse.ArgumentParser) -> None:
                         help="say why each page that is rendered is (the others are unchanged since the last build)")
 
 
-def run(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace, first: FirstPages | None = None) -> int:
     """Build into a staging folder beside --output, then publish what changed: a failed
-    build never leaves a half-written site."""
+    build never leaves a half-written site. `first`: `c2c serve --watch`'s saved files,
+    whose pages are shown before the rest is built (c2c_views/writing.py)."""
     from pelican import Pelican
     from pelican.log import console as pelican_console
     from pelican.log import init as init_logging
@@ -62,6 +67,7 @@ def run(args: argparse.Namespace) -> int:
         "DELETE_OUTPUT_DIRECTORY": False,
         "C2C_PUBLISHED": str(output) if output.is_dir() else "",
         "C2C_EXPLAIN": args.explain,
+        "C2C_FIRST": first,
     }
     try:
         settings = read_settings(str(settings_file), override=overrides)

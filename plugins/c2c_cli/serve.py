@@ -46,6 +46,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Static files from the site folder; the site's 404 page for anything missing."""
 
     live: Any = None  # with --watch: the watch's Live, for the reload script and its events
+    first: Path | None = None  # with --watch: the saved files' pages, served before the site's own
 
     def do_GET(self) -> None:
         if self.live is not None and self.path.startswith("/__c2c-watch/"):
@@ -58,7 +59,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if self.live is None:
             return super().send_head()
         path = Path(self.translate_path(self.path))
-        page = path / "index.html" if path.is_dir() and self.path.split("?")[0].endswith("/") else path
+        page = path / "index.html" if self.path.split("?")[0].endswith("/") else path
+        if self.first is not None and (self.first / page.relative_to(self.directory)).is_file():
+            page = self.first / page.relative_to(self.directory)
         if page.suffix != ".html" or not page.is_file():
             return super().send_head()
         from .watch import SCRIPT
@@ -91,7 +94,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             try:
                 while not self.live.stopping:
                     version = self.live.version if seen is None else self.live.wait(seen, 15)
-                    self.wfile.write(f"data: {version}\n\n".encode() if version != seen else b": still here\n\n")
+                    # Every change since the last sent, in order: a page shown first is not missed.
+                    news = [self.live.messages[version]] if seen is None else self.live.messages[seen + 1:version + 1]
+                    self.wfile.write("".join(f"data: {m}\n\n" for m in news).encode() or b": still here\n\n")
                     self.wfile.flush()
                     seen = version
             except (BrokenPipeError, ConnectionResetError):
@@ -126,11 +131,12 @@ class SiteServer(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
-def serve(output: Path, port: int, live: Any = None) -> int:
+def serve(output: Path, port: int, live: Any = None, first: Path | None = None) -> int:
     if not (output / "index.html").is_file():
         print(f"c2c: there is no built site in {output}; run `c2c build` (or `make html`) first", file=sys.stderr)
         return 2
-    handler = functools.partial(type("Handler", (SiteHandler,), {"live": live}), directory=str(output))
+    handler = functools.partial(type("Handler", (SiteHandler,), {"live": live, "first": first}),
+                                directory=str(output))
     with SiteServer(("127.0.0.1", port), handler) as server:
         print(f"Serving {output} on http://127.0.0.1:{port}/ (Ctrl+C to stop)", flush=True)
         try:

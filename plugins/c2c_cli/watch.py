@@ -10,10 +10,18 @@ that has everything imported already (rebuilder.py), so a failed or crashed rebu
 cannot take the server down and the last good site stays up. A file with a problem
 prints the usual report.
 
+The saved file's own page comes first: once the content is checked and the views made,
+the build renders the page of each record in a saved file as its writer queues it
+(c2c_views/writing.py, `FirstPages`) and writes it into a folder beside the site,
+`.<output>-first`, which this server serves before the site itself. A browser on that
+page reloads then; the rest of the site follows when the build is published, and the
+folder is emptied. The published site is only ever a whole build: the page is rendered
+again with the others, and a build that fails after showing it takes it back.
+
 The browser reloads by itself: every HTML page this server sends carries one more
 script, `reload.js` below, served from the site's own address (so the site's
 Content-Security-Policy allows it) and never written into the site. It listens to an
-event stream that says when a rebuild has been published.
+event stream that says which pages each change is for.
 """
 
 from __future__ import annotations
@@ -21,11 +29,16 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
+import signal
 import threading
 import time
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from c2c_registry.package_data import schema_dir
+from c2c_registry.urls import save_as
 
 from .serve import serve
 
@@ -35,29 +48,41 @@ WATCH = "/__c2c-watch/"
 SCRIPT = f"{WATCH}reload.js?watch"
 EVENTS = f"{WATCH}events?watch"
 RELOAD_JS = """// Served by `c2c serve --watch` only, never part of the published site: reloads the
-// page when the site has been rebuilt.
+// page when a rebuild has changed it. Each change says which pages it is for: `only`
+// these (the saved file's page, shown before the rest is built), or every page
+// `except` these (the whole site, but for pages already shown as they now are).
 (function () {
+  var here = window.location.pathname;
   var seen = null;
   var source = new EventSource(EVENTS);
   source.onmessage = function (event) {
-    if (seen === null) { seen = event.data; return; }
-    if (event.data !== seen) { source.close(); window.location.reload(); }
+    var change = JSON.parse(event.data);
+    if (seen === null || change.v <= seen) { seen = Math.max(seen || 0, change.v); return; }
+    seen = change.v;
+    var mine = change.only ? change.only.indexOf(here) >= 0 : (change.except || []).indexOf(here) < 0;
+    if (mine) { source.close(); window.location.reload(); }
   };
 })();
 """.replace("EVENTS", json.dumps(EVENTS))
 
 
 class Live:
-    """The number of the build being served, and a way to wait for the next."""
+    """The changes the browsers are told of, numbered, and a way to wait for the next."""
 
     def __init__(self) -> None:
-        self.version = 0
+        self.messages = [json.dumps({"v": 0})]  # message n is change n, as the event stream sends it
         self._changed = threading.Condition()
         self.stopping = False
 
-    def published(self) -> None:
+    @property
+    def version(self) -> int:
+        return len(self.messages) - 1
+
+    def published(self, only: Sequence[str] | None = None, unchanged: Sequence[str] = ()) -> None:
+        """A change to the pages `only` (their paths), else to every page but `unchanged`."""
         with self._changed:
-            self.version += 1
+            which = {"only": list(only)} if only is not None else {"except": list(unchanged)}
+            self.messages.append(json.dumps({"v": len(self.messages), **which}))
             self._changed.notify_all()
 
     def wait(self, seen: int, seconds: float) -> int:
@@ -85,7 +110,7 @@ class _Subprocess:
     def __init__(self, build_args: list[str]):
         self.build_args = build_args
 
-    def build(self) -> int:
+    def build(self, *_first: Any) -> int:  # no pages first: the build is a process of its own
         import subprocess
         import sys
 
@@ -98,17 +123,52 @@ class _Subprocess:
         pass
 
 
-def rebuild(builder, live: Live | None) -> int:
+def rebuild(builder, live: Live | None, saved: Sequence[str] = (), first: Path | None = None,
+            output: Path | None = None) -> int:
+    """One build; with `saved` files, their pages shown first from the folder `first`
+    (each browser on one of them reloads at once), then every other page once the
+    whole site is published."""
     started = time.perf_counter()
-    code = builder.build()
+    shown: list[str] = []
+
+    def show(url: str) -> None:
+        shown.append(url)
+        if live is not None:
+            live.published(only=[f"/{url}"])
+        print(f"Showing /{url} after {time.perf_counter() - started:.1f} s; building the rest.", flush=True)
+    code = builder.build(saved, first, show) if saved and first is not None else builder.build()
+    # Pages shown first that the published site now has byte for byte need no second reload.
+    same = [f"/{url}" for url in shown if first is not None and output is not None
+            and _same_bytes(first / save_as(url), output / save_as(url))]
+    if first is not None:
+        shutil.rmtree(first, ignore_errors=True)
     if code == 0:
         if live is not None:
-            live.published()
+            live.published(unchanged=same)
         print(f"Rebuilt in {time.perf_counter() - started:.1f} s; the browser reloads by itself.", flush=True)
     else:
+        if live is not None and shown:
+            live.published(only=[f"/{url}" for url in shown])  # back to the last good site
         print("The site was not rebuilt; it still shows the last good build. Fix the problems above and save "
               "again.", flush=True)
     return code
+
+
+def _same_bytes(a: Path, b: Path) -> bool:
+    try:
+        return a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
+
+
+def saved_content(changes: set[tuple[Any, str]], content: Path) -> list[str]:
+    """The content files among the changes that are there (saved or added), sorted."""
+    folder = content.resolve()
+    return sorted(p for _, p in changes if Path(p).resolve().is_relative_to(folder) and Path(p).is_file())
+
+
+def _interrupted(signum: int, frame: Any) -> None:
+    raise KeyboardInterrupt
 
 
 def serve_and_watch(args: argparse.Namespace) -> int:
@@ -123,12 +183,16 @@ def serve_and_watch(args: argparse.Namespace) -> int:
     build_args = ["--content", str(content), "--output", str(output), "--settings", str(settings)]
     if args.build_date:
         build_args += ["--build-date", args.build_date]
+    signal.signal(signal.SIGTERM, _interrupted)  # stopped by another program: clean up as for Ctrl+C
     builder = _builder(build_args)
     live = Live()
+    first = output.with_name(f".{output.name}-first")  # the saved files' pages, before the rest is built
     try:
         if rebuild(builder, None) != 0 and not (output / "index.html").is_file():
             return 1
-        server = threading.Thread(target=serve, args=(output, args.port), kwargs={"live": live}, daemon=True)
+        shutil.rmtree(first, ignore_errors=True)
+        server = threading.Thread(target=serve, args=(output, args.port), kwargs={"live": live, "first": first},
+                                  daemon=True)
         server.start()
         print(f"Watching {', '.join(str(f) for f in folders if f.is_dir())} for changes.", flush=True)
         stop = threading.Event()
@@ -141,10 +205,11 @@ def serve_and_watch(args: argparse.Namespace) -> int:
             if any(Path(path).is_relative_to(code_folder) and path.endswith(".py") for _, path in changes):
                 print("The plugins' code changed: starting a new build process.", flush=True)
                 builder.restart()
-            rebuild(builder, live)
+            rebuild(builder, live, saved_content(changes, content), first, output)
     except KeyboardInterrupt:
         return 0
     finally:
         live.stop()
         builder.close()
+        shutil.rmtree(first, ignore_errors=True)
     return 0

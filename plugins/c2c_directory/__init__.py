@@ -29,7 +29,7 @@ AFTER = {"c2c_search": "the service worker keeps the directory's search files, w
 
 
 class DirectoryGenerator(Generator):
-    """Writes the directory's data files, then its pages; registered through `get_generators`."""
+    """Queues the directory's pages, then writes its data files; registered through `get_generators`."""
 
     def generate_output(self, writer) -> None:
         state = build_state(self.settings)
@@ -39,8 +39,8 @@ class DirectoryGenerator(Generator):
         def render_cards(items: list) -> str:  # kept from the last build when nothing they show changed
             return reuse.memo("cards", (reuse.template_digest(cards), items),
                               lambda: cards.render({**self.context, "services": items}))
+        write_pages(page_writer(self, writer, directory=views.directory), views)  # first: see pages.py
         write_data(file_writer(self.settings), views, render_cards)
-        write_pages(page_writer(self, writer, directory=views.directory), views)
 
 
 def write_worker(pelican) -> None:

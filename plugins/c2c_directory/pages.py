@@ -1,6 +1,7 @@
-"""Every page of the directory, in a fixed order: /directory/ page by page, the
-listings by area and by stage, each service, the shortlist, then the listings by access
-fact and by language and the printable lists.
+"""Every page of the directory, in a fixed order: each service first (so `c2c serve
+--watch` shows a saved service's page without waiting for the listings), then
+/directory/ page by page, the listings by area and by stage, the shortlist, the listings
+by access fact and by language and the printable lists.
 
 `page(url, template, **context)` writes one page (c2c_views.writing, through Pelican's
 writer); what each page shows comes from `SiteViews.directory`.
@@ -27,6 +28,10 @@ def write_pages(page: Page, views: SiteViews) -> None:
         """The page's own "open now" data: only its services, so it downloads nothing else."""
         return script_json({"window": list(directory.window), "services": services})
 
+    for view in directory.services:
+        page(view.url, "directory_service", view=view, jsonld=script_json(service_jsonld(view, urls)),
+             own_data=own_data([hours_json(view)]), alerts=directory.service_alerts[view.slug],
+             page_title=view.service.name)
     for each in directory.pages:
         page(each.url, "directory", page=each, alerts=directory.alerts,
              own_data=own_data([near_me_json(v) for v in each.items]),
@@ -35,10 +40,6 @@ def write_pages(page: Page, views: SiteViews) -> None:
         write_listing(page, listing, f"Services in {listing.term.name}", own_data)
     for listing in directory.stages:
         write_listing(page, listing, f"Services: {listing.term.name}", own_data)
-    for view in directory.services:
-        page(view.url, "directory_service", view=view, jsonld=script_json(service_jsonld(view, urls)),
-             own_data=own_data([hours_json(view)]), alerts=directory.service_alerts[view.slug],
-             page_title=view.service.name)
     page(urls.shortlist(), "directory_shortlist", alerts=directory.alerts, page_title="Your shortlist")
     for listing in directory.access:
         write_listing(page, listing, f"Services: {listing.term.name}", own_data)

@@ -11,6 +11,7 @@ hostile input; Python-Markdown needs minutes for a 20,000-character field of `[`
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import nh3
 from markdown_it import MarkdownIt
@@ -91,8 +92,11 @@ _md.add_render_rule("html_block", _html_block)
 _md.add_render_rule("html_inline", _html_inline)
 
 
+@lru_cache(maxsize=8192)
 def render_markdown(text: str) -> Markup:
-    """Markdown to safe HTML. Headings are shifted down so h1 stays the page's own."""
+    """Markdown to safe HTML. Headings are shifted down so h1 stays the page's own.
+    Kept per text (a pure function of it): the process `c2c serve --watch` keeps warm
+    renders the content's text between saves, so a rebuild renders only text that changed."""
     if not text or not text.strip():
         return Markup("")
     html = _md.render(text)

@@ -91,8 +91,9 @@ def check_settings(settings: dict[str, Any]) -> None:
 
 
 # Set by the build itself (c2c_registry/pipeline.py), and by `c2c build`: where the site
-# it publishes onto is (pages unchanged since are taken from there), and --explain.
-_INTERNAL = {"C2C_TODAY", "C2C_BUILD", "C2C_PUBLISHED", "C2C_EXPLAIN"}
+# it publishes onto is (pages unchanged since are taken from there), --explain, and the
+# pages `c2c serve --watch` shows first (c2c_views/writing.py, `FirstPages`).
+_INTERNAL = {"C2C_TODAY", "C2C_BUILD", "C2C_PUBLISHED", "C2C_EXPLAIN", "C2C_FIRST"}
 
 
 def build_date(value: Any) -> date:

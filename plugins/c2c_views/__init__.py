@@ -44,7 +44,8 @@ def build(pelican) -> None:
     settings.update(pelican_url_settings())
     state.history = registry_history(state.registry, Path(settings["PATH"]), settings["C2C_REPOSITORY_URL"])
     state.views = build_views(state.registry, settings, state.history)
-    state.pages = PageQueue()
+    first = settings.get("C2C_FIRST")  # `c2c serve --watch`: the saved files' pages, shown first
+    state.pages = PageQueue(first, first.urls(state.registry, state.views.urls, Path(settings["PATH"])) if first else ())
     settings.setdefault("JINJA_FILTERS", {})["uk_date"] = uk_date
     settings["JINJA_ENVIRONMENT"] = {"bytecode_cache": compiled_templates(settings), **settings["JINJA_ENVIRONMENT"]}
 

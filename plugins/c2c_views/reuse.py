@@ -39,7 +39,7 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -54,7 +54,7 @@ VERSION = 5
 T = TypeVar("T")
 # Settings that are the build's own bookkeeping, not inputs of a page: taken out of the
 # pages' context, so no template can read them.
-BOOKKEEPING = ("OUTPUT_PATH", "C2C_BUILD", "C2C_VIEWS", "C2C_PUBLISHED", "C2C_EXPLAIN", "JINJA_GLOBALS")
+BOOKKEEPING = ("OUTPUT_PATH", "C2C_BUILD", "C2C_VIEWS", "C2C_PUBLISHED", "C2C_EXPLAIN", "C2C_FIRST", "JINJA_GLOBALS")
 
 
 def incremental() -> bool:
@@ -237,11 +237,16 @@ class Reuse:
                            "this is the first build into this folder" if previous is None else
                            "the code, a package, a setting or the build date changed" if previous.key != self.key
                            else "")
-        self._changed: set[int] = set()
-        if not self.everything and previous is not None:
-            self._changed = {i for i, (item, digest) in enumerate(previous.reads) if self.read_digest(item) != digest}
         self.records = Records(self.key, templates=self.templates.used)
         self._ids: dict[tracking.Read, int] = {}
+
+    @cached_property
+    def _changed(self) -> set[int]:
+        """The last build's reads that give something else now: worked out when the first
+        page is decided, not before (a page `c2c serve --watch` shows first need not wait)."""
+        if self.everything or self.previous is None:
+            return set()
+        return {i for i, (item, digest) in enumerate(self.previous.reads) if self.read_digest(item) != digest}
 
     # The page's own inputs
 

@@ -12,6 +12,9 @@ which reads a few), and `c2c build` publishes only the files written, keeps the
 unchanged pages and removes the rest. The output is the same bytes whatever the number
 of workers and whatever was reused.
 
+For `c2c serve --watch`, the pages of the files just saved (`FirstPages`) are rendered
+the moment they are queued and handed to the watch server, before the rest.
+
 Files that are not pages (data, badges, the service worker...) are written with
 `file_writer`: one the published site already has, byte for byte, is not written again
 but kept, as an unchanged page is (a rebuild after one edit wrote some two thousand
@@ -28,12 +31,13 @@ from __future__ import annotations
 
 import hashlib
 from collections import ChainMap
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 from typing import Any
 
+from c2c_registry.load.files import display_path
 from c2c_registry.pipeline import build_state
 from c2c_registry.urls import save_as
 
@@ -92,6 +96,33 @@ def _render(reuse: Reuse | NoReuse, name: str, template, base: dict, given: dict
     return html, reads
 
 
+@dataclass
+class FirstPages:
+    """For `c2c serve --watch` (c2c_cli/watch.py): the pages of the files just saved are
+    rendered the moment their writer queues them, before the rest of the build, and
+    written into `folder`, from which the watch server serves them at once; `shown(url)`
+    tells it each is there. They are rendered again with every other page, so what is
+    published never depends on them."""
+
+    files: list[str]  # the saved files (absolute paths)
+    folder: Path
+    shown: Callable[[str], None]
+
+    def urls(self, registry, urls, content: Path) -> set[str]:
+        """The page of each record read from one of the files."""
+        saved = {display_path(Path(f), content) for f in self.files}
+        records = [*registry.organisations.values(), *registry.commitments.values(), *registry.services.values()]
+        return {urls.record(r) for r in records if r.source in saved}
+
+    def show(self, url: str, html: str) -> None:
+        path = self.folder / save_as(url)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        part = path.with_name(f".{path.name}.part")
+        part.write_text(html, encoding="utf-8")
+        part.replace(path)  # the server never sends half a page
+        self.shown(url)
+
+
 FEW_PAGES = 1000  # at most this many to render (a rebuild), they are rendered while the background work goes on
 
 
@@ -107,9 +138,10 @@ class Written:
 class PageQueue:
     """Pages waiting to be rendered, in the order the writers gave them."""
 
-    def __init__(self) -> None:
+    def __init__(self, first: FirstPages | None = None, first_urls: Collection[str] = ()) -> None:
         # (writer, file name, template, the generator's context then, what the writer gave, url)
         self._pages: list[tuple[Any, str, Any, dict, dict, str]] = []
+        self._first, self._first_urls = first, first_urls
         self.written: Written | None = None
         self._base: dict = {}
         self.kept_files: set[str] = set()  # files (not pages) the published site already has (`file_writer`)
@@ -121,6 +153,9 @@ class PageQueue:
         if len(base) != len(context) or any(k not in base or base[k] is not v for k, v in context.items()):
             self._base = base = dict(context)
         self._pages.append((writer, save_as(url), template, base, given, url))
+        if self._first is not None and url in self._first_urls:
+            html, _ = _render(build_state(context).reuse, save_as(url), template, base, given)
+            self._first.show(url, html)
 
     def write_all(self, settings: dict, explain: Callable[[str], None] | None = None) -> None:
         """Render the queued pages that changed on every core, then write every page in

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import time
+from pathlib import Path
 
 import pytest
 
@@ -33,9 +34,14 @@ def test_an_edit_is_served_after_rendering_only_the_pages_it_touches(watching):
     deadline = time.monotonic() + 30
     while watching.said().count("Rebuilt in") < 2 and time.monotonic() < deadline:
         time.sleep(0.1)
-    again = rendered(watching.said()[len(first):])
-    assert URLS.service(SERVICE) in again
+    said = watching.said()[len(first):]
+    again = rendered(said)
+    assert URLS.service(SERVICE) in again  # rendered again with the others: what is published is one build
     assert 0 < len(again) < pages / 10, again  # not a full render
+    # The saved file's page was shown before the rest of the site was built, from a folder
+    # that is emptied once the build is published.
+    assert said.index(f"Showing /{URLS.service(SERVICE)} after ") < said.index("Rebuilt in")
+    assert not watching.output.with_name(f".{watching.output.name}-first").exists()
 
     # The reload script is added to the pages the watch server sends, never to the site's files.
     script = re.search(r'<script src="(/__c2c-watch/[^"]+)" defer></script></body>', page)
@@ -43,3 +49,32 @@ def test_an_edit_is_served_after_rendering_only_the_pages_it_touches(watching):
     assert "__c2c-watch" not in (watching.output / save_as(URLS.service(SERVICE))).read_text()
     body, kind = watching.get(script.group(1).lstrip("/"))
     assert kind.startswith("text/javascript") and "EventSource" in body and "location.reload" in body
+
+
+def _build_processes(content) -> list[str]:
+    """The watch's build process and anything it forked (a build, its workers): their
+    command line names the content folder."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            argv = (proc / "cmdline").read_bytes().split(b"\0") if proc.name.isdigit() else []
+        except OSError:
+            continue
+        if b"c2c_cli.rebuilder" in argv and str(content).encode() in argv:
+            found.append(proc.name)
+    return found
+
+
+def test_stopping_the_watch_server_stops_the_build_it_is_running(watching):
+    assert len(_build_processes(watching.content)) == 1  # the warm build process, idle
+    watching.edit("summary: ", "summary: Saved as the server was stopped. ")
+    deadline = time.monotonic() + 30
+    while len(_build_processes(watching.content)) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)  # the save has started a build
+    watching.stop()  # SIGTERM, as a terminal closing or a process manager sends
+    deadline = time.monotonic() + 10
+    while _build_processes(watching.content) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert _build_processes(watching.content) == []
+    assert not watching.output.with_name(f".{watching.output.name}-first").exists()
+    assert "Saved as the server was stopped." not in (watching.output / save_as(URLS.service(SERVICE))).read_text()
