@@ -161,10 +161,15 @@ def _same_bytes(a: Path, b: Path) -> bool:
         return False
 
 
+FIRST_AT_MOST = 10  # saved files whose pages are shown first; more (`c2c fmt`, a git checkout) wait for the build
+
+
 def saved_content(changes: set[tuple[Any, str]], content: Path) -> list[str]:
-    """The content files among the changes that are there (saved or added), sorted."""
+    """The content files among the changes that are there (saved or added), sorted; none
+    when there are more than a person saves at once."""
     folder = content.resolve()
-    return sorted(p for _, p in changes if Path(p).resolve().is_relative_to(folder) and Path(p).is_file())
+    saved = sorted(p for _, p in changes if Path(p).resolve().is_relative_to(folder) and Path(p).is_file())
+    return saved if len(saved) <= FIRST_AT_MOST else []
 
 
 def _interrupted(signum: int, frame: Any) -> None:

@@ -78,3 +78,48 @@ def test_stopping_the_watch_server_stops_the_build_it_is_running(watching):
     assert _build_processes(watching.content) == []
     assert not watching.output.with_name(f".{watching.output.name}-first").exists()
     assert "Saved as the server was stopped." not in (watching.output / save_as(URLS.service(SERVICE))).read_text()
+
+
+def test_the_pages_shown_first_are_of_the_few_files_a_person_saved(tmp_path):
+    from watchfiles import Change
+
+    from c2c_cli.watch import FIRST_AT_MOST, saved_content
+
+    content = tmp_path / "content"
+    (content / "services").mkdir(parents=True)
+    files = [content / "services" / f"service-{n:02}.yaml" for n in range(FIRST_AT_MOST + 1)]
+    for path in files:
+        path.write_text("name: x\n")
+    elsewhere = tmp_path / "theme.css"
+    elsewhere.write_text("")
+    saved = {(Change.modified, str(files[1])), (Change.added, str(files[0])), (Change.modified, str(elsewhere)),
+             (Change.deleted, str(content / "services" / "gone.yaml"))}
+    assert saved_content(saved, content) == [str(files[0]), str(files[1])]
+    # Every file at once (`c2c fmt`, a git checkout): no page first, the build shows them all.
+    assert saved_content({(Change.modified, str(p)) for p in files}, content) == []
+
+
+def test_a_build_that_fails_after_showing_the_page_takes_it_back(tmp_path):
+    """The published site is only ever a whole build: a service saved while a listing
+    template (which its own page does not use) is broken is shown first, then the build
+    fails on the listings, and the page shown is taken back."""
+    watching = start_watching(tmp_path, own_theme=True)
+
+    def failed_build_after(said_before: str) -> str:
+        deadline = time.monotonic() + 120
+        while "The site was not rebuilt" not in watching.said()[len(said_before):] and time.monotonic() < deadline:
+            time.sleep(0.1)
+        return watching.said()[len(said_before):]
+    try:
+        listing = watching.theme / "templates" / "directory_listing.html"
+        listing.write_text(listing.read_text() + "{% if %}")
+        failed_build_after(watching.said())  # the template alone: no page to show first
+        before = watching.said()
+        watching.edit("summary: ", "summary: Never published. ")
+        said = failed_build_after(before)
+        assert said.index(f"Showing /{URLS.service(SERVICE)} after ") < said.index("The site was not rebuilt")
+        assert not watching.output.with_name(f".{watching.output.name}-first").exists()
+        body, _ = watching.get(URLS.service(SERVICE))
+        assert "Canal Street Day Centre" in body and "Never published." not in body
+    finally:
+        watching.stop()

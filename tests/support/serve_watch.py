@@ -23,9 +23,16 @@ SERVICE = "canal-street-day-centre"
 class Watching:
     """`c2c serve --watch` on a copy of the sample content, its output in a log."""
 
-    def __init__(self, tmp_path: Path):
+    def __init__(self, tmp_path: Path, own_theme: bool = False):
         self.content = tmp_path / "content"
         shutil.copytree(ROOT / "content", self.content)
+        settings = ROOT / "pelicanconf.py"
+        if own_theme:  # a copy of the theme, to be changed, and settings that build with it
+            self.theme = tmp_path / "theme"
+            shutil.copytree(ROOT / "theme", self.theme, ignore=shutil.ignore_patterns("scss"))
+            settings = tmp_path / "pelicanconf.py"
+            settings.write_text((ROOT / "pelicanconf.py").read_text()
+                                + f"\nTHEME = {str(self.theme)!r}\nPLUGIN_PATHS = [{str(ROOT / 'plugins')!r}]\n")
         self.output = tmp_path / "output"
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}/"
@@ -34,7 +41,7 @@ class Watching:
                "C2C_IMAGE_CACHE": str(tmp_path / "cache" / "images")}
         self.proc = subprocess.Popen(
             [*C2C, "serve", "--watch", "--content", str(self.content), "--output", str(self.output),
-             "--port", str(self.port), "--build-date", BUILD_DATE, "--settings", str(ROOT / "pelicanconf.py")],
+             "--port", str(self.port), "--build-date", BUILD_DATE, "--settings", str(settings)],
             cwd=ROOT, env=env, stdout=self.log.open("w"), stderr=subprocess.STDOUT)
 
     def said(self) -> str:
@@ -69,9 +76,9 @@ class Watching:
         self.proc.wait(timeout=30)
 
 
-def start_watching(tmp_path: Path):
+def start_watching(tmp_path: Path, own_theme: bool = False):
     """A running watch whose first build has been served; stop() it when done."""
-    watch = Watching(tmp_path)
+    watch = Watching(tmp_path, own_theme)
     try:
         watch.wait_for(URLS.service(SERVICE), "Canal Street Day Centre")
     except BaseException:
