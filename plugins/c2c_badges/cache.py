@@ -18,6 +18,8 @@ from typing import Any
 import fontTools
 import PIL
 
+from c2c_views.writing import FileWrite
+
 DEFAULT_FOLDER = Path(".cache") / "c2c-images"
 CODE = Path(__file__).resolve().parent
 
@@ -76,7 +78,7 @@ class ImageCache:
         return {name: folder / name for name in names}
 
 
-def copy_to(paths: dict[str, Path], write: Callable[[str, bytes], int], urls: dict[str, str]) -> None:
+def copy_to(paths: dict[str, Path], write: FileWrite, urls: dict[str, str]) -> None:
     """Cached files to their addresses in the site (name -> URL), through the build's file
     writer (which leaves a published file that is already the same bytes)."""
     for name, url in urls.items():

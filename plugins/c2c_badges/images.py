@@ -14,6 +14,7 @@ from pathlib import Path
 from c2c_registry.urls import BADGE_FILES
 from c2c_views.badges import BadgeView, BadgeViews
 from c2c_views.parallel import forked_map
+from c2c_views.writing import FileWrite
 
 from . import subsets
 from .artwork import Artwork, load_artwork
@@ -37,8 +38,7 @@ def badge_files(view: BadgeView, fonts: FontSet, artwork: Artwork | None) -> dic
     }
 
 
-def write_images(badges: BadgeViews, content: Path, write: Callable[[str, bytes], int], cache: ImageCache,
-                 artwork_setting: str) -> None:
+def write_images(badges: BadgeViews, content: Path, write: FileWrite, cache: ImageCache, artwork_setting: str) -> None:
     """Draw (or copy from the cache) every badge and logo into the site. What the cache
     lacks is drawn first, on every core (c2c_views.parallel)."""
     code = code_digest()

@@ -84,9 +84,10 @@ def run(args: argparse.Namespace, first: FirstPages | None = None) -> int:
     queue = state.pages if type(state).pages.given(state) else None
     written = queue.written if queue else None
     kept = written.kept if written else set()
+    kept_files = queue.kept_files if queue else set()
     pages = sum(1 for _ in staging.rglob("*.html")) + len(kept)
     forget(output)  # a publish cut short must not leave records of the site before it
-    publish(staging, output, kept | queue.kept_files if queue else kept)
+    publish(staging, output, kept | kept_files)
     if written is not None and written.records is not None:
         save(written.records, output)
     done = f" ({written.rendered} rendered, {len(kept)} unchanged)" if written and kept else ""

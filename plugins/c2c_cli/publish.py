@@ -38,8 +38,8 @@ def staging_folder(output: Path) -> Path:
     emptied.unlink(missing_ok=True)  # from here on this build writes into it
     if staging.is_dir() and not staging.is_symlink():
         if not was_emptied:
-            for _ in _files(str(staging), "", remove=True):
-                pass
+            for _, path in _files(str(staging), ""):
+                os.unlink(path)
     else:
         if staging.exists() or staging.is_symlink():
             staging.unlink()
@@ -66,7 +66,7 @@ def publish(staging: Path, output: Path, kept: set[str] | frozenset[str] = froze
         return sum(len(files) for _, _, files in os.walk(output)), 0
     written = {os.path.normpath(name) for name in kept}
     changed = 0
-    for relative, staged in list(_files(str(staging), "")):
+    for relative, staged in _files(str(staging), ""):
         written.add(relative)
         target = os.path.join(output, relative)
         if _same(staged, target):
@@ -82,18 +82,17 @@ def publish(staging: Path, output: Path, kept: set[str] | frozenset[str] = froze
     return changed, removed
 
 
-def _files(folder: str, prefix: str, remove: bool = False) -> Iterator[tuple[str, str]]:
-    """Every file under `folder`: (its name relative to the top, its path); with
-    `remove`, each is removed as it is found. Folders are read once each (os.walk's
-    relative names cost more than the reading, at thousands of folders)."""
+def _files(folder: str, prefix: str) -> Iterator[tuple[str, str]]:
+    """Every file under `folder`: (its name relative to the top, its path). Each folder
+    is read whole before anything in it is given, so a file may be removed as it comes;
+    read once each (os.walk's relative names cost more than the reading, at thousands of
+    folders)."""
     with os.scandir(folder) as entries:
         found = list(entries)
     for entry in found:
         if entry.is_dir(follow_symlinks=False):
-            yield from _files(entry.path, f"{prefix}{entry.name}/", remove)
+            yield from _files(entry.path, f"{prefix}{entry.name}/")
         else:
-            if remove:
-                os.unlink(entry.path)
             yield f"{prefix}{entry.name}", entry.path
 
 

@@ -60,8 +60,9 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             return super().send_head()
         path = Path(self.translate_path(self.path))
         page = path / "index.html" if self.path.split("?")[0].endswith("/") else path
-        if self.first is not None and (self.first / page.relative_to(self.directory)).is_file():
-            page = self.first / page.relative_to(self.directory)
+        shown_first = self.first / page.relative_to(self.directory) if self.first is not None else None
+        if shown_first is not None and shown_first.is_file():
+            page = shown_first
         if page.suffix != ".html" or not page.is_file():
             return super().send_head()
         from .watch import SCRIPT

@@ -14,16 +14,15 @@ from typing import Any
 from c2c_views.directory.compact import filter_files
 from c2c_views.directory.services import ServiceView, as_json
 from c2c_views.views import SiteViews
+from c2c_views.writing import FileWrite
 
-Write = Callable[[str, bytes], int]  # c2c_views.writing.file_writer
 
-
-def write_json(write: Write, url: str, data: Any) -> None:
+def write_json(write: FileWrite, url: str, data: Any) -> None:
     """Compact UTF-8 JSON, one line and a newline."""
     write(url, (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"))
 
 
-def write_data(write: Write, views: SiteViews, render_cards: Callable[[list[ServiceView]], str]) -> None:
+def write_data(write: FileWrite, views: SiteViews, render_cards: Callable[[list[ServiceView]], str]) -> None:
     """services.json in directory order, the split filter files, then the cards of each
     page of /directory/ (their HTML in JSON: a fragment, not a page, so nothing takes it
     for one)."""

@@ -32,6 +32,7 @@ from pathlib import Path
 
 from c2c_registry.urls import Urls, save_as
 from c2c_views.views import SiteViews
+from c2c_views.writing import FileWrite
 
 SOURCE = Path(__file__).with_name("service-worker.js")
 ASSETS = ("css/app.css", "js/site.js", "js/directory.js", "js/quick-exit.js",
@@ -104,8 +105,7 @@ def service_worker(site: Site, urls: Urls, build_date: str, budget_kb: int, visi
     return header + SOURCE.read_text(encoding="utf-8")
 
 
-def write_service_worker(write: Callable[[str, bytes], int], site: Site, views: SiteViews, budget_kb: int,
-                         visited_limit: int) -> None:
+def write_service_worker(write: FileWrite, site: Site, views: SiteViews, budget_kb: int, visited_limit: int) -> None:
     """Written last, once every file it may keep is in the site (`site`: where each
     address's file is, a page unchanged since the last build in the published folder)."""
     worker = service_worker(site, views.urls, views.today.isoformat(), budget_kb, visited_limit)

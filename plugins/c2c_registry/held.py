@@ -28,8 +28,10 @@ def read_pickle(path: Path) -> Any:
     """What `path` holds (an OSError or an unpickling error as reading it would give)."""
     signature = _signature(path)
     held = _held.get(str(path))
-    if held is not None and held[0] == signature:
-        return held[1]
+    return held[1] if held is not None and held[0] == signature else _read(path)
+
+
+def _read(path: Path | str) -> Any:
     with open(path, "rb") as f:
         return pickle.load(f)
 
@@ -46,7 +48,6 @@ def hold(paths: Iterable[Path]) -> None:
             signature = _signature(Path(name))  # taken first: a file replaced meanwhile is read again later
             if name in _held and _held[name][0] == signature:
                 continue
-            with open(name, "rb") as f:
-                _held[name] = (signature, pickle.load(f))
+            _held[name] = (signature, _read(name))
         except Exception:
             _held.pop(name, None)

@@ -64,7 +64,10 @@ def page_writer(generator, writer, **shared: Any) -> Callable[..., None]:
     return page
 
 
-def file_writer(settings: dict) -> Callable[[str, bytes], int]:
+FileWrite = Callable[[str, bytes], int]  # `write(url, data)`, the bytes written: what `file_writer` gives
+
+
+def file_writer(settings: dict) -> FileWrite:
     """`write(url, data)`: the one way a build writes a file that is not a page, into the
     staging folder, unless the published file is already `data` (then it is kept as it
     is, and publishing neither compares nor replaces it); the number of bytes."""
