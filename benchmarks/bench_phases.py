@@ -31,7 +31,6 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import SIZES, write_registry  # noqa: E402
 
 BUILD_DATE = "2026-11-23"
-WRITERS = ("c2c_search", "c2c_pages", "c2c_directory", "c2c_badges", "c2c_submit", "c2c_data.writer", "c2c_site")
 # (module, attribute, what it is): module-level functions the build looks up when it calls them
 STEPS = (
     ("c2c_registry", "load_registry", "content read and checked"),
@@ -55,7 +54,7 @@ def _timed(marks: list, start: float, label: str, func):
 
 def one_build(work: Path) -> None:
     """Build `work`/content once, with timing marks; print them as JSON."""
-    from pelican.generators import Generator
+    from pelican import signals
 
     from c2c_cli import build
     from c2c_views.writing import PageQueue
@@ -65,11 +64,13 @@ def one_build(work: Path) -> None:
         module = importlib.import_module(module_name)
         setattr(module, attribute, _timed(marks, start, label, getattr(module, attribute)))
     PageQueue.write_all = _timed(marks, start, "pages rendered and written", PageQueue.write_all)
-    for module_name in WRITERS:
-        module = importlib.import_module(module_name)
-        for value in vars(module).values():
-            if isinstance(value, type) and issubclass(value, Generator) and "generate_output" in vars(value):
-                value.generate_output = _timed(marks, start, f"{value.__name__}", value.generate_output)
+
+    def time_writer(generator) -> None:  # each plugin's generator, as Pelican makes it
+        kind = type(generator)
+        if kind.__module__.startswith("c2c_") and "generate_output" in vars(kind):
+            generator.generate_output = _timed(marks, start, kind.__name__, generator.generate_output)
+
+    signals.generator_init.connect(time_writer)
     parser = argparse.ArgumentParser()
     build.arguments(parser)
     args = parser.parse_args(["--content", str(work / "content"), "--output", str(work / "output"),
