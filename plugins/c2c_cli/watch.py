@@ -192,17 +192,21 @@ def serve_and_watch(args: argparse.Namespace) -> int:
     builder = _builder(build_args)
     live = Live()
     first = output.with_name(f".{output.name}-first")  # the saved files' pages, before the rest is built
+    watched = [f for f in folders if f.is_dir()]
+    saves = watchfiles.watch(*watched, debounce=60, step=20, yield_on_timeout=True, rust_timeout=500)
     try:
+        # The folders are watched before the first build starts (the first answer comes
+        # within rust_timeout; what it holds the build below reads anyway): a file saved
+        # while it runs, or the moment the site is served, is rebuilt, not missed.
+        next(saves)
         if rebuild(builder, None) != 0 and not (output / "index.html").is_file():
             return 1
         shutil.rmtree(first, ignore_errors=True)
         server = threading.Thread(target=serve, args=(output, args.port), kwargs={"live": live, "first": first},
                                   daemon=True)
         server.start()
-        print(f"Watching {', '.join(str(f) for f in folders if f.is_dir())} for changes.", flush=True)
-        stop = threading.Event()
-        for changes in watchfiles.watch(*(f for f in folders if f.is_dir()), debounce=60, step=20,
-                                        stop_event=stop, yield_on_timeout=True, rust_timeout=500):
+        print(f"Watching {', '.join(str(f) for f in watched)} for changes.", flush=True)
+        for changes in saves:
             if not server.is_alive():
                 return 2  # the server stopped: the port was taken, say (serve printed why)
             if not changes:
@@ -214,6 +218,7 @@ def serve_and_watch(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         return 0
     finally:
+        saves.close()
         live.stop()
         builder.close()
         shutil.rmtree(first, ignore_errors=True)

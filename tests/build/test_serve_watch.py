@@ -14,7 +14,7 @@ import pytest
 
 from c2c_registry.urls import save_as
 
-from support.serve_watch import SERVICE, URLS, rendered, start_watching
+from support.serve_watch import SERVICE, URLS, Watching, rendered, start_watching
 
 
 @pytest.fixture
@@ -49,6 +49,22 @@ def test_an_edit_is_served_after_rendering_only_the_pages_it_touches(watching):
     assert "__c2c-watch" not in (watching.output / save_as(URLS.service(SERVICE))).read_text()
     body, kind = watching.get(script.group(1).lstrip("/"))
     assert kind.startswith("text/javascript") and "EventSource" in body and "location.reload" in body
+
+
+def test_a_file_saved_while_the_first_build_runs_is_rebuilt(tmp_path):
+    """A person saves while the site is still being built for the first time: the
+    content was already read (pages are being rendered), so only a rebuild shows it."""
+    watching = Watching(tmp_path)
+    try:
+        deadline = time.monotonic() + 120
+        while not rendered(watching.said()) and time.monotonic() < deadline:
+            assert watching.proc.poll() is None, watching.said()
+            time.sleep(0.01)
+        assert "Rebuilt in" not in watching.said()  # still the first build
+        watching.edit("summary: ", "summary: Saved during the first build. ")
+        watching.wait_for(URLS.service(SERVICE), "Saved during the first build.")
+    finally:
+        watching.stop()
 
 
 def _build_processes(content) -> list[str]:
